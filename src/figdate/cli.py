@@ -1,0 +1,104 @@
+"""The ``figdate`` command: a thin front end over the library.
+
+Exit codes: 0 success, 1 the input has problems (each printed on one line), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from figdate import gold
+from figdate.problems import InputError, Problem
+from figdate.tables import display_path
+
+
+def _print_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def _gold_check(args: argparse.Namespace) -> int:
+    root = gold.locate(args.gold)
+    problems = gold.check(root)
+    if problems:
+        _print_problems(problems)
+        print(f"{len(problems)} problem(s) in {display_path(root)}", file=sys.stderr)
+        return 1
+    loaded = gold.load(root)
+    print(
+        f"ok: {display_path(root)} version {loaded.version}, {len(loaded.articles)} articles, "
+        f"{len(loaded.mentions)} mentions"
+    )
+    return 0
+
+
+def _gold_stats(args: argparse.Namespace) -> int:
+    loaded = gold.load(args.gold)
+    if args.markdown:
+        print(gold.render_counts(loaded), end="")
+    else:
+        print(gold.stats(loaded).to_string(index=False))
+    return 0
+
+
+def _gold_manifest(args: argparse.Namespace) -> int:
+    root = gold.locate(args.gold)
+    manifest = gold.write_manifest(root, args.set_version)
+    files = manifest["files"]
+    count = len(files) if isinstance(files, dict) else 0
+    print(
+        f"wrote {display_path(root / gold.MANIFEST)}: version {manifest['version']}, {count} files"
+    )
+    return 0
+
+
+def _gold_card(args: argparse.Namespace) -> int:
+    root = gold.locate(args.gold)
+    if not gold.write_card(root):
+        print(
+            f"{display_path(root / gold.CARD)}: no counts markers ({gold.COUNTS_START})",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"updated the counts in {display_path(root / gold.CARD)}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="figdate", description="Benchmark extractors of figures and dates in news articles."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    gold_parser = commands.add_parser("gold", help="check, count and maintain the gold set")
+    gold_commands = gold_parser.add_subparsers(dest="gold_command", required=True)
+
+    def gold_command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = gold_commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--gold", help="the gold folder (default: $FIGDATE_GOLD or ./gold)")
+        return sub
+
+    gold_command("check", "validate every file of the gold set").set_defaults(run=_gold_check)
+    stats = gold_command("stats", "count mentions per article and kind")
+    stats.add_argument("--markdown", action="store_true", help="print the dataset card block")
+    stats.set_defaults(run=_gold_stats)
+    manifest = gold_command("manifest", "record the checksums after a reviewed change")
+    manifest.add_argument("--set-version", help="set the gold set's version")
+    manifest.set_defaults(run=_gold_manifest)
+    gold_command("card", "regenerate the counts in the dataset card").set_defaults(run=_gold_card)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except InputError as exc:
+        _print_problems(exc.problems)
+        return 1
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

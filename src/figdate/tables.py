@@ -1,0 +1,150 @@
+"""Reading and writing the tables (CSV, JSONL) without losing what the file says.
+
+Every cell is read as it is written (CSV cells as strings, JSON values as JSON types), so
+the schemas judge the file itself; a file that cannot be read at all gives a Problem,
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from figdate.problems import InputError, Problem
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table as read, with the file line on which each row starts."""
+
+    frame: pd.DataFrame
+    path: str
+    lines: list[int]
+
+    def where(self, index: int) -> tuple[int | None, int]:
+        """(file line, 1-based data row) of a row index."""
+        line = self.lines[index] if 0 <= index < len(self.lines) else None
+        return line, index + 1
+
+
+def display_path(path: Path | str) -> str:
+    """The path as the user would write it: relative to the working directory if inside."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(p)
+
+
+def read_text(path: Path) -> str:
+    """An article text, decoded strictly as UTF-8 (no newline translation)."""
+    shown = display_path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError([Problem(shown, reason=f"cannot read: {exc.strerror}")]) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            [Problem(shown, reason=f"not valid UTF-8 (byte {exc.start}: {data[exc.start]:#04x})")]
+        ) from None
+
+
+def read_table(path: Path) -> Table:
+    """Read a CSV or JSONL table as written; raise InputError if it cannot be read."""
+    text = read_text(path)
+    if path.suffix.lower() in {".jsonl", ".ndjson", ".json"}:
+        return _read_jsonl(text, display_path(path))
+    return _read_csv(text, display_path(path))
+
+
+def _read_csv(text: str, shown: str) -> Table:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InputError([Problem(shown, reason="the file is empty (no header row)")]) from None
+    except csv.Error as exc:
+        raise InputError([Problem(shown, line=1, reason=f"not readable as CSV: {exc}")]) from None
+    if len(set(header)) != len(header):
+        dupes = sorted({h for h in header if header.count(h) > 1})
+        raise InputError([Problem(shown, line=1, reason=f"repeated column names: {dupes}")])
+    rows: list[list[str | None]] = []
+    lines: list[int] = []
+    problems: list[Problem] = []
+    line = reader.line_num + 1
+    try:
+        for record in reader:
+            if record:
+                if len(record) != len(header):
+                    problems.append(
+                        Problem(
+                            shown,
+                            line=line,
+                            row=len(rows) + 1,
+                            reason=f"has {len(record)} fields, the header has {len(header)}",
+                        )
+                    )
+                rows.append([cell if cell != "" else None for cell in record[: len(header)]])
+                lines.append(line)
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        problems.append(Problem(shown, line=line, reason=f"not readable as CSV: {exc}"))
+    if problems:
+        raise InputError(problems)
+    frame = pd.DataFrame(rows, columns=header, dtype=object)
+    return Table(frame, shown, lines)
+
+
+def _read_jsonl(text: str, shown: str) -> Table:
+    rows: list[dict[str, object]] = []
+    lines: list[int] = []
+    problems: list[Problem] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            problems.append(Problem(shown, line=number, reason=f"invalid JSON: {exc.msg}"))
+            continue
+        if not isinstance(record, dict):
+            problems.append(Problem(shown, line=number, reason="a line must be a JSON object"))
+            continue
+        rows.append(record)
+        lines.append(number)
+    if problems:
+        raise InputError(problems)
+    if not rows:
+        raise InputError([Problem(shown, reason="the file has no rows")])
+    frame = pd.DataFrame.from_records(rows).astype(object)
+    frame = frame.replace({float("nan"): None})
+    return Table(frame, shown, lines)
+
+
+def write_csv(frame: pd.DataFrame, path: Path) -> None:
+    """Write a table as CSV atomically: readers see the old file or the new one, never half."""
+    buffer = io.StringIO()
+    frame.to_csv(buffer, index=False, lineterminator="\n")
+    write_atomic(path, buffer.getvalue().encode("utf-8"))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` through a temporary file in the same folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
