@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run, snapshot
+from tests.conftest import Run, snapshot
 
 
 def _edit(name: str, find: str, replace: str) -> Callable[[Path], None]:

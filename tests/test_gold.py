@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GOLD, REPO
 from figdate import gold
+from tests.conftest import GOLD, REPO
 
 SEEDS = {
     "idlib-civilians-return": "000_3dc28bad82420bc8.txt",

@@ -8,10 +8,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from figdate import gold
 from figdate.problems import InputError, Problem
 from figdate.tables import display_path
+
+SCHEMES = ("strict", "exact", "relaxed", "value", "bag")
 
 
 def _print_problems(problems: Sequence[Problem]) -> None:
@@ -66,6 +69,54 @@ def _gold_card(args: argparse.Namespace) -> int:
     return 0
 
 
+def _score(args: argparse.Namespace) -> int:
+    from figdate import reports
+    from figdate.predictions import read_predictions, score_meta
+    from figdate.scoring import score
+
+    loaded = gold.load(args.gold)
+    path = Path(args.predictions)
+    frame = read_predictions(path, loaded.articles)
+    meta = score_meta(loaded, args.name or path.stem, args.extractor_version)
+    result = score(
+        loaded.mentions, frame, loaded.articles, resamples=args.resamples, seed=args.seed, meta=meta
+    )
+    schemes = tuple(args.scheme or SCHEMES)
+    print(
+        reports.terminal(result, schemes, per_article=args.per_article, errors=args.errors), end=""
+    )
+    if args.json:
+        Path(args.json).write_text(reports.to_json(result), encoding="utf-8")
+    if args.markdown:
+        Path(args.markdown).write_text(reports.markdown(result), encoding="utf-8")
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from figdate import reports
+    from figdate.predictions import read_predictions
+    from figdate.scoring import SCHEMES as ALL
+    from figdate.scoring import paired_bootstrap, score
+
+    loaded = gold.load(args.gold)
+    counts = []
+    for name in (args.a, args.b):
+        frame = read_predictions(Path(name), loaded.articles)
+        counts.append(score(loaded.mentions, frame, loaded.articles, resamples=0).counts)
+    table = paired_bootstrap(counts[0], counts[1], ALL, resamples=args.resamples, seed=args.seed)
+    print(reports.comparison(table, (args.a, args.b), tuple(args.scheme or ALL)), end="")
+    return 0
+
+
+def _add_scoring_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--gold", help="the gold folder (default: $FIGDATE_GOLD or ./gold)")
+    sub.add_argument(
+        "--scheme", action="append", choices=SCHEMES, help="show this scheme (repeatable)"
+    )
+    sub.add_argument("--resamples", type=int, default=1000, help="bootstrap resamples")
+    sub.add_argument("--seed", type=int, default=0, help="bootstrap seed")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="figdate", description="Benchmark extractors of figures and dates in news articles."
@@ -87,6 +138,25 @@ def build_parser() -> argparse.ArgumentParser:
     manifest.add_argument("--set-version", help="set the gold set's version")
     manifest.set_defaults(run=_gold_manifest)
     gold_command("card", "regenerate the counts in the dataset card").set_defaults(run=_gold_card)
+
+    score = commands.add_parser("score", help="score a predictions file against the gold set")
+    score.add_argument("predictions", help="predictions (.jsonl or .csv)")
+    _add_scoring_options(score)
+    score.add_argument("--per-article", action="store_true", help="show a row per article")
+    score.add_argument(
+        "--errors", type=int, nargs="?", const=20, default=0, metavar="N", help="list N errors"
+    )
+    score.add_argument("--json", metavar="OUT", help="write the JSON report")
+    score.add_argument("--markdown", metavar="OUT", help="write the Markdown summary")
+    score.add_argument("--name", help="the extractor's name in reports (default: file name)")
+    score.add_argument("--extractor-version", help="the extractor's version in reports")
+    score.set_defaults(run=_score)
+
+    compare = commands.add_parser("compare", help="compare two predictions files")
+    compare.add_argument("a", help="predictions A")
+    compare.add_argument("b", help="predictions B")
+    _add_scoring_options(compare)
+    compare.set_defaults(run=_compare)
     return parser
 
 

@@ -1,0 +1,262 @@
+"""Optimal one-to-one matching of predictions to gold mentions, per article and kind.
+
+Each scheme defines which (gold, prediction) pairs are candidates. The matching is the
+assignment that maximises, in this order: the number of pairs, the pairs with a required
+(not optional) gold mention, the pairs with equal values, and the overlap. It depends only
+on the sets of mentions, never on their order, unlike nervaluate and the TempEval-3 scorer,
+which take the first overlapping prediction they meet.
+
+It is computed for all articles at once: candidate pairs come from one sorted sweep; a pair
+whose gold and prediction have no other candidate is matched outright; only the connected
+groups of competing pairs go to scipy's ``linear_sum_assignment``, one small solve each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy.optimize import linear_sum_assignment
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+
+from figdate.scoring.prepare import Prepared, Side
+
+SPAN_SCHEMES = ("strict", "exact", "relaxed", "value")
+SCHEMES = (*SPAN_SCHEMES, "bag")
+FIGURE_REL_TOL = 1e-9
+BAG_DIGITS = 9  # bag compares figures rounded to this many significant digits
+
+Ints = np.ndarray
+
+
+@dataclass
+class Matches:
+    """Counts per (article, kind, scheme), and pairs kept for errors and qualifier accuracy."""
+
+    counts: np.ndarray  # [article, kind, scheme, (tp, fp, fn, neutral)]
+    pairs_gold: Ints  # relaxed pairs, indices into Prepared.gold
+    pairs_pred: Ints  # ... and into Prepared.pred
+    value_gold: Ints  # value-scheme figure pairs with a required gold mention
+    value_pred: Ints
+
+
+def values_equal(gold: Side, gi: np.ndarray, pred: Side, pj: np.ndarray) -> np.ndarray:
+    """Value equality for index arrays (broadcastable): an empty gold value matches anything;
+    figures within a relative tolerance of 1e-9; dates as day-truncated ISO strings."""
+    g_num, p_num = gold.number[gi], pred.number[pj]
+    close = np.abs(g_num - p_num) <= FIGURE_REL_TOL * np.maximum(np.abs(g_num), np.abs(p_num))
+    same_iso = gold.iso[gi] == pred.iso[pj]
+    is_figure = gold.kind[gi] == 0
+    equal = gold.empty[gi] | (~pred.empty[pj] & np.where(is_figure, close, same_iso))
+    return np.asarray(equal, dtype=bool)
+
+
+def assign(candidate: np.ndarray, levels: Sequence[np.ndarray]) -> tuple[Ints, Ints]:
+    """Maximum matching over the ``candidate`` matrix, ties broken by ``levels`` in order
+    (arrays of its shape with values in [0, 1]). Returns (rows, cols) of the pairs."""
+    if not candidate.any():
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    if candidate.sum(axis=1).max() <= 1 and candidate.sum(axis=0).max() <= 1:
+        rows, cols = np.nonzero(candidate)
+        return rows, cols
+    # Lexicographic weights: with at most k = base - 1 pairs, the lower levels of all pairs
+    # together stay below one unit of the level above (Horner's scheme in base k + 1).
+    base = float(min(candidate.shape) + 1)
+    weight = np.ones(candidate.shape, dtype=np.float64)
+    for level in levels:
+        weight = weight * base + level
+    rows, cols = linear_sum_assignment(np.where(candidate, weight, 0.0), maximize=True)
+    keep = candidate[rows, cols]
+    return rows[keep], cols[keep]
+
+
+def solve(gi: Ints, pj: Ints, levels: Sequence[np.ndarray]) -> np.ndarray:
+    """Select an optimal matching among candidate pairs (gi[k], pj[k]); returns a mask."""
+    chosen = np.zeros(len(gi), dtype=bool)
+    if len(gi) == 0:
+        return chosen
+    _, g_local = np.unique(gi, return_inverse=True)
+    _, p_local = np.unique(pj, return_inverse=True)
+    n_g, n_p = int(g_local.max()) + 1, int(p_local.max()) + 1
+    single = (np.bincount(g_local)[g_local] == 1) & (np.bincount(p_local)[p_local] == 1)
+    chosen[single] = True
+    rest = np.flatnonzero(~single)
+    if len(rest) == 0:
+        return chosen
+    graph = coo_matrix(
+        (np.ones(len(rest)), (g_local[rest], n_g + p_local[rest])), shape=(n_g + n_p,) * 2
+    )
+    _, component = connected_components(graph, directed=False)
+    label = component[g_local[rest]]
+    order = np.argsort(label, kind="stable")
+    cuts = np.flatnonzero(np.diff(label[order])) + 1
+    for part in np.split(rest[order], cuts):
+        rows_of, g_idx = np.unique(g_local[part], return_inverse=True)
+        cols_of, p_idx = np.unique(p_local[part], return_inverse=True)
+        candidate = np.zeros((len(rows_of), len(cols_of)), dtype=bool)
+        candidate[g_idx, p_idx] = True
+        mats = []
+        for level in levels:
+            mat = np.zeros(candidate.shape, dtype=np.float64)
+            mat[g_idx, p_idx] = level[part]
+            mats.append(mat)
+        rows, cols = assign(candidate, mats)
+        pair_at = np.full(candidate.shape, -1, dtype=np.int64)
+        pair_at[g_idx, p_idx] = part
+        chosen[pair_at[rows, cols]] = True
+    return chosen
+
+
+def overlapping_pairs(gold: Side, pred: Side) -> tuple[Ints, Ints]:
+    """Every (gold, located prediction) pair of the same article and kind whose spans overlap.
+
+    Groups are laid end to end on one axis (group * stride + offset), so one searchsorted
+    over the gold starts finds, for each prediction, the few gold spans that can overlap it.
+    """
+    located = np.flatnonzero(pred.located)
+    if len(gold.start) == 0 or len(located) == 0:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    stride = int(max(gold.end.max(), pred.end[located].max())) + 1
+    g_key = (gold.article * 2 + gold.kind) * stride
+    p_key = (pred.article[located] * 2 + pred.kind[located]) * stride
+    g_start, g_end = g_key + gold.start, g_key + gold.end
+    p_start, p_end = p_key + pred.start[located], p_key + pred.end[located]
+    order = np.argsort(g_start, kind="stable")
+    sorted_start = g_start[order]
+    longest = int((gold.end - gold.start).max())
+    lo = np.searchsorted(sorted_start, p_start - longest, side="right")
+    hi = np.searchsorted(sorted_start, p_end, side="left")
+    width = np.clip(hi - lo, 0, None)
+    pj = np.repeat(np.arange(len(located)), width)
+    offsets = np.arange(width.sum()) - np.repeat(np.cumsum(width) - width, width)
+    gi = order[np.repeat(lo, width) + offsets]
+    keep = g_end[gi] > p_start[pj]
+    return gi[keep], located[pj[keep]]
+
+
+def match(data: Prepared) -> Matches:
+    """Match under every scheme and count per article and kind."""
+    gold, pred = data.gold, data.pred
+    shape = (len(data.articles), 2)
+    counts = np.zeros((*shape, len(SCHEMES), 4), dtype=np.int64)
+    gi, pj = overlapping_pairs(gold, pred)
+    overlap = np.minimum(gold.end[gi], pred.end[pj]) - np.maximum(gold.start[gi], pred.start[pj])
+    length = np.maximum(gold.end[gi] - gold.start[gi], pred.end[pj] - pred.start[pj])
+    share = overlap / np.maximum(length, 1)
+    same = (gold.start[gi] == pred.start[pj]) & (gold.end[gi] == pred.end[pj])
+    equal = values_equal(gold, gi, pred, pj).astype(bool)
+    required = (~gold.optional[gi]).astype(np.float64)
+    eq = equal.astype(np.float64)
+    plans = {
+        "strict": (same & equal, [required]),
+        "exact": (same, [required, eq]),
+        "relaxed": (np.ones(len(gi), dtype=bool), [required, eq, share]),
+        "value": (equal, [required, share]),
+    }
+    n_located = _per_group(pred, pred.located, shape)
+    kept: dict[str, tuple[Ints, Ints]] = {}
+    for s, scheme in enumerate(SPAN_SCHEMES):
+        mask, levels = plans[scheme]
+        idx = np.flatnonzero(mask)
+        chosen = idx[solve(gi[idx], pj[idx], [lv[idx] for lv in levels])]
+        kept[scheme] = (gi[chosen], pj[chosen])
+        counts[:, :, s] = _counts(gold, gi[chosen], n_located, shape)
+    bag_g, _ = bag_pairs(gold, pred)
+    counts[:, :, len(SPAN_SCHEMES)] = _counts(gold, bag_g, _per_group(pred, None, shape), shape)
+    value_g, value_p = kept["value"]
+    figure = (gold.kind[value_g] == 0) & ~gold.optional[value_g]
+    return Matches(counts, *kept["relaxed"], value_g[figure], value_p[figure])
+
+
+def _per_group(side: Side, mask: np.ndarray | None, shape: tuple[int, int]) -> np.ndarray:
+    weights = None if mask is None else mask.astype(np.float64)
+    flat = np.bincount(side.article * 2 + side.kind, weights=weights, minlength=shape[0] * shape[1])
+    return flat.reshape(shape).astype(np.int64)
+
+
+def _counts(
+    gold: Side, matched_gold: Ints, n_pred: np.ndarray, shape: tuple[int, int]
+) -> np.ndarray:
+    """(tp, fp, fn, neutral) per group from the matched gold indices."""
+    required = ~gold.optional
+    req_matched = required[matched_gold]
+    tp = _bincount(gold, matched_gold[req_matched], shape)
+    neutral = _bincount(gold, matched_gold[~req_matched], shape)
+    n_required = _bincount(gold, np.flatnonzero(required), shape)
+    return np.stack([tp, n_pred - tp - neutral, n_required - tp, neutral], axis=-1)
+
+
+def _bincount(side: Side, index: Ints, shape: tuple[int, int]) -> np.ndarray:
+    groups = side.article[index] * 2 + side.kind[index]
+    return np.bincount(groups, minlength=shape[0] * shape[1]).reshape(shape)
+
+
+def bag_pairs(gold: Side, pred: Side) -> tuple[Ints, Ints]:
+    """Multiset matching of values per article and kind, spans ignored: equal values pair
+    up, required gold first; gold without a value (a wildcard) takes what is left."""
+    if len(gold.article) == 0 or len(pred.article) == 0:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    g_key, p_key = _bag_keys(gold, pred)
+    g_group, p_group = gold.article * 2 + gold.kind, pred.article * 2 + pred.kind
+    wild_groups = np.unique(g_group[gold.empty])
+    g_wild, p_wild = np.isin(g_group, wild_groups), np.isin(p_group, wild_groups)
+    gi, pj = _bag_by_rank(gold, g_key, ~g_wild, p_key, ~p_wild)
+    for group in wild_groups:  # rare: relative dates of undated articles, vague optionals
+        g = np.flatnonzero(g_group == group)
+        p = np.flatnonzero(p_group == group)
+        if len(p) == 0:
+            continue
+        equal = values_equal(gold, g[:, None], pred, p[None, :])
+        req = np.broadcast_to(~gold.optional[g][:, None], equal.shape).astype(np.float64)
+        filled = np.broadcast_to(~gold.empty[g][:, None], equal.shape).astype(np.float64)
+        rows, cols = assign(equal, [req, filled])
+        gi, pj = np.concatenate([gi, g[rows]]), np.concatenate([pj, p[cols]])
+    return gi, pj
+
+
+def _bag_keys(gold: Side, pred: Side) -> tuple[Ints, Ints]:
+    """One integer per (article, kind, value), shared by both sides."""
+    numbers = np.concatenate([gold.number, pred.number])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        magnitude = np.floor(np.log10(np.abs(numbers)))
+        scale = 10.0 ** (np.nan_to_num(magnitude, neginf=0.0) - (BAG_DIGITS - 1))
+        rounded = np.round(numbers / scale) * scale
+    number_key = np.where(np.isnan(numbers), -1.0, rounded)  # figures are never negative
+    frame = pd.DataFrame(
+        {
+            "a": np.concatenate([gold.article, pred.article]),
+            "k": np.concatenate([gold.kind, pred.kind]),
+            "n": number_key,
+            "v": np.concatenate([gold.iso, pred.iso]),
+        }
+    )
+    codes = frame.groupby(["a", "k", "n", "v"], sort=False).ngroup().to_numpy()
+    return codes[: len(gold.article)], codes[len(gold.article) :]
+
+
+def _bag_by_rank(
+    gold: Side, g_key: Ints, g_mask: np.ndarray, p_key: Ints, p_mask: np.ndarray
+) -> tuple[Ints, Ints]:
+    """Within each value, the r-th prediction pairs with the r-th gold (required first)."""
+    g = np.flatnonzero(g_mask)
+    p = np.flatnonzero(p_mask)
+    g = g[np.lexsort((gold.optional[g], g_key[g]))]
+    p = p[np.argsort(p_key[p], kind="stable")]
+    g_rank = _rank_within(g_key[g])
+    p_rank = _rank_within(p_key[p])
+    left = pd.DataFrame({"key": g_key[g], "rank": g_rank, "gi": g})
+    right = pd.DataFrame({"key": p_key[p], "rank": p_rank, "pj": p})
+    joined = left.merge(right, on=["key", "rank"], how="inner")
+    return joined["gi"].to_numpy(np.int64), joined["pj"].to_numpy(np.int64)
+
+
+def _rank_within(sorted_keys: Ints) -> Ints:
+    """0, 1, 2, ... within each run of equal keys."""
+    if len(sorted_keys) == 0:
+        return np.empty(0, dtype=np.int64)
+    starts = np.r_[0, np.flatnonzero(np.diff(sorted_keys)) + 1]
+    run_start = np.repeat(starts, np.diff(np.r_[starts, len(sorted_keys)]))
+    return np.asarray(np.arange(len(sorted_keys)) - run_start, dtype=np.int64)

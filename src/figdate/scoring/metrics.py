@@ -1,0 +1,142 @@
+"""Precision, recall and F1 from counts; micro and macro averages; bootstrap intervals.
+
+Counts arrive as an array ``[article, kind, scheme, (tp, fp, fn, neutral)]``. Every ratio
+with a zero denominator is defined as 0 (and the report notes why), so no input raises.
+Intervals resample articles, the unit a benchmark of articles actually samples.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+KINDS = ("figure", "date", "all")
+TP, FP, FN, NEUTRAL = range(4)
+
+
+def ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
+    """num / den, 0 where den is 0."""
+    num = np.asarray(num, dtype=np.float64)
+    den = np.asarray(den, dtype=np.float64)
+    out = np.zeros(np.broadcast(num, den).shape, dtype=np.float64)
+    np.divide(num, den, out=out, where=den > 0)
+    return out
+
+
+def prf(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(precision, recall, f1) over the last axis (tp, fp, fn, ...)."""
+    tp, fp, fn = counts[..., TP], counts[..., FP], counts[..., FN]
+    precision = ratio(tp, tp + fp)
+    recall = ratio(tp, tp + fn)
+    f1 = ratio(2 * tp, 2 * tp + fp + fn)
+    return precision, recall, f1
+
+
+def with_all_kinds(counts: np.ndarray) -> np.ndarray:
+    """Append the 'all' kind (figure + date) on axis 1: [article, kind(3), scheme, 4]."""
+    return np.concatenate([counts, counts.sum(axis=1, keepdims=True)], axis=1)
+
+
+def bootstrap_weights(n_articles: int, resamples: int, seed: int) -> np.ndarray:
+    """(resamples, articles) multiplicities of articles drawn with replacement."""
+    rng = np.random.default_rng(seed)
+    draws = rng.integers(0, n_articles, size=(resamples, n_articles))
+    draws += np.arange(resamples)[:, None] * n_articles  # one bincount for all resamples
+    counts = np.bincount(draws.ravel(), minlength=resamples * n_articles)
+    return counts.reshape(resamples, n_articles).astype(np.float64)
+
+
+def resampled(counts: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Counts summed over each resample of articles: [resample, kind, scheme, 4]."""
+    flat = counts.reshape(counts.shape[0], -1).astype(np.float64)
+    return (weights @ flat).reshape((weights.shape[0], *counts.shape[1:]))
+
+
+def summary(
+    counts: np.ndarray, schemes: tuple[str, ...], *, resamples: int, seed: int, level: float = 0.95
+) -> pd.DataFrame:
+    """One row per scheme and kind: micro counts and P/R/F1 with bootstrap intervals, and
+    macro P/R/F1 over the articles that have gold or predictions of that kind."""
+    full = with_all_kinds(counts)
+    micro = full.sum(axis=0)  # [kind, scheme, 4]
+    p, r, f = prf(micro)
+    low_q, high_q = (1 - level) / 2 * 100, (1 + level) / 2 * 100
+    if full.shape[0] and resamples:
+        boot = prf(resampled(full, bootstrap_weights(full.shape[0], resamples, seed)))
+        bounds = [np.percentile(b, [low_q, high_q], axis=0) for b in boot]
+    else:
+        bounds = [np.stack([m, m]) for m in (p, r, f)]
+    per_article = prf(full)
+    active = full[..., TP] + full[..., FP] + full[..., FN] > 0  # [article, kind, scheme]
+    rows = []
+    for k, kind in enumerate(KINDS):
+        for s, scheme in enumerate(schemes):
+            mask = active[:, k, s]
+            macro = [float(m[mask, k, s].mean()) if mask.any() else 0.0 for m in per_article]
+            tp, fp, fn, neutral = (int(x) for x in micro[k, s])
+            row: dict[str, object] = {
+                "scheme": scheme,
+                "kind": kind,
+                "tp": tp,
+                "fp": fp,
+                "fn": fn,
+                "neutral": neutral,
+            }
+            for name, value, bound in zip(
+                ("precision", "recall", "f1"), (p, r, f), bounds, strict=True
+            ):
+                row[name] = float(value[k, s])
+                row[f"{name}_low"] = float(bound[0][k, s])
+                row[f"{name}_high"] = float(bound[1][k, s])
+            row.update(macro_precision=macro[0], macro_recall=macro[1], macro_f1=macro[2])
+            rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def per_article(counts: np.ndarray, articles: list[str], schemes: tuple[str, ...]) -> pd.DataFrame:
+    """One row per article, kind and scheme with counts and P/R/F1."""
+    full = with_all_kinds(counts)
+    p, r, f = prf(full)
+    index = pd.MultiIndex.from_product(
+        [articles, KINDS, schemes], names=["article", "kind", "scheme"]
+    )
+    frame = pd.DataFrame(
+        full.reshape(-1, 4), index=index, columns=["tp", "fp", "fn", "neutral"]
+    ).reset_index()
+    frame["precision"], frame["recall"], frame["f1"] = p.ravel(), r.ravel(), f.ravel()
+    return frame
+
+
+def paired_bootstrap(
+    counts_a: np.ndarray,
+    counts_b: np.ndarray,
+    schemes: tuple[str, ...],
+    *,
+    resamples: int,
+    seed: int,
+) -> pd.DataFrame:
+    """F1 of A minus F1 of B per scheme and kind, with the paired bootstrap p-value of
+    Berg-Kirkpatrick et al. (2012): the share of resamples whose difference exceeds twice
+    the observed one in the observed direction (how often chance alone gives A's edge)."""
+    full_a, full_b = with_all_kinds(counts_a), with_all_kinds(counts_b)
+    f_a, f_b = prf(full_a.sum(axis=0))[2], prf(full_b.sum(axis=0))[2]
+    delta = f_a - f_b
+    weights = bootstrap_weights(full_a.shape[0], resamples, seed)
+    boot = prf(resampled(full_a, weights))[2] - prf(resampled(full_b, weights))[2]
+    sign = np.sign(delta)
+    exceed = (boot * sign) > (2 * np.abs(delta))
+    p_value = np.where(delta == 0, 1.0, exceed.mean(axis=0))
+    rows = []
+    for k, kind in enumerate(KINDS):
+        for s, scheme in enumerate(schemes):
+            rows.append(
+                {
+                    "scheme": scheme,
+                    "kind": kind,
+                    "f1_a": float(f_a[k, s]),
+                    "f1_b": float(f_b[k, s]),
+                    "delta": float(delta[k, s]),
+                    "p_value": float(p_value[k, s]),
+                }
+            )
+    return pd.DataFrame(rows)
