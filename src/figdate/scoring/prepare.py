@@ -18,7 +18,6 @@ from figdate.model import Article
 from figdate.values import is_empty
 
 
-
 @dataclass(frozen=True)
 class Side:
     """One side (gold or predictions) as parallel arrays, sorted by (article, kind, start)."""
