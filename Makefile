@@ -5,7 +5,9 @@ BIN := $(VENV)/bin
 CODE := $(wildcard src tests benchmarks)
 STAMP := $(VENV)/.installed
 
-.PHONY: install test lint format clean
+.PHONY: install test lint format clean eval leaderboard
+
+EXTRACTOR ?= rules
 
 install: $(STAMP)
 
@@ -14,6 +16,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+eval: $(STAMP)
+	$(BIN)/figdate eval --extractor '$(EXTRACTOR)'
+
+leaderboard: $(STAMP)
+	$(BIN)/figdate leaderboard --readme README.md
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

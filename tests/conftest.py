@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -39,10 +40,20 @@ Run = Callable[..., subprocess.CompletedProcess[str]]
 def figdate() -> Run:
     """Run the installed ``figdate`` command in a subprocess."""
 
-    def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    def run(
+        *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
         exe = Path(sys.executable).with_name("figdate")
+        # the test extractors live in tests/: importable as tests.extractors.fixtures
+        environment = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
         return subprocess.run(
-            [str(exe), *args], capture_output=True, text=True, cwd=cwd, timeout=120, check=False
+            [str(exe), *args],
+            capture_output=True,
+            text=True,
+            cwd=cwd,
+            env=environment,
+            timeout=300,
+            check=False,
         )
 
     return run

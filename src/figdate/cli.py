@@ -9,12 +9,17 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from figdate import gold
 from figdate.problems import InputError, Problem
 from figdate.tables import display_path
 
+if TYPE_CHECKING:
+    from figdate.scoring import Score
+
 SCHEMES = ("strict", "exact", "relaxed", "value", "bag")
+CACHE_DIR = Path(".figdate-cache")
 
 
 def _print_problems(problems: Sequence[Problem]) -> None:
@@ -70,7 +75,6 @@ def _gold_card(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
-    from figdate import reports
     from figdate.predictions import read_predictions, score_meta
     from figdate.scoring import score
 
@@ -81,14 +85,7 @@ def _score(args: argparse.Namespace) -> int:
     result = score(
         loaded.mentions, frame, loaded.articles, resamples=args.resamples, seed=args.seed, meta=meta
     )
-    schemes = tuple(args.scheme or SCHEMES)
-    print(
-        reports.terminal(result, schemes, per_article=args.per_article, errors=args.errors), end=""
-    )
-    if args.json:
-        Path(args.json).write_text(reports.to_json(result), encoding="utf-8")
-    if args.markdown:
-        Path(args.markdown).write_text(reports.markdown(result), encoding="utf-8")
+    _report(result, args)
     return 0
 
 
@@ -106,6 +103,64 @@ def _compare(args: argparse.Namespace) -> int:
     table = paired_bootstrap(counts[0], counts[1], ALL, resamples=args.resamples, seed=args.seed)
     print(reports.comparison(table, (args.a, args.b), tuple(args.scheme or ALL)), end="")
     return 0
+
+
+EXIT_INCOMPLETE = 3
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from figdate.evaluate import evaluate
+
+    loaded = gold.load(args.gold)
+    result = evaluate(
+        args.extractor,
+        loaded,
+        timeout=args.timeout or None,
+        jobs=args.jobs,
+        cache=None if args.no_cache else CACHE_DIR,
+        resamples=args.resamples,
+        seed=args.seed,
+    )
+    _report(result.score, args)
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    return 0 if result.complete else EXIT_INCOMPLETE
+
+
+def _leaderboard(args: argparse.Namespace) -> int:
+    from figdate.leaderboard import board, markdown, terminal, write_into
+
+    loaded = gold.load(args.gold)
+    rows = board(loaded, timeout=args.timeout or None, resamples=args.resamples)
+    print(terminal(rows, loaded), end="")
+    if args.markdown:
+        Path(args.markdown).write_text(markdown(rows, loaded), encoding="utf-8")
+    if args.readme:
+        write_into(Path(args.readme), markdown(rows, loaded))
+        print(f"updated the leaderboard in {args.readme}")
+    return 0
+
+
+def _add_report_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--per-article", action="store_true", help="show a row per article")
+    sub.add_argument(
+        "--errors", type=int, nargs="?", const=20, default=0, metavar="N", help="list N errors"
+    )
+    sub.add_argument("--json", metavar="OUT", help="write the JSON report")
+    sub.add_argument("--markdown", metavar="OUT", help="write the Markdown summary")
+
+
+def _report(result: Score, args: argparse.Namespace) -> None:
+    """Print the table and write the report files that were asked for."""
+    from figdate import reports
+
+    schemes = tuple(args.scheme or SCHEMES)
+    text = reports.terminal(result, schemes, per_article=args.per_article, errors=args.errors)
+    print(text, end="")
+    if args.json:
+        Path(args.json).write_text(reports.to_json(result), encoding="utf-8")
+    if args.markdown:
+        Path(args.markdown).write_text(reports.markdown(result), encoding="utf-8")
 
 
 def _add_scoring_options(sub: argparse.ArgumentParser) -> None:
@@ -142,12 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
     score = commands.add_parser("score", help="score a predictions file against the gold set")
     score.add_argument("predictions", help="predictions (.jsonl or .csv)")
     _add_scoring_options(score)
-    score.add_argument("--per-article", action="store_true", help="show a row per article")
-    score.add_argument(
-        "--errors", type=int, nargs="?", const=20, default=0, metavar="N", help="list N errors"
-    )
-    score.add_argument("--json", metavar="OUT", help="write the JSON report")
-    score.add_argument("--markdown", metavar="OUT", help="write the Markdown summary")
+    _add_report_options(score)
     score.add_argument("--name", help="the extractor's name in reports (default: file name)")
     score.add_argument("--extractor-version", help="the extractor's version in reports")
     score.set_defaults(run=_score)
@@ -157,13 +207,44 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("b", help="predictions B")
     _add_scoring_options(compare)
     compare.set_defaults(run=_compare)
+
+    evaluate = commands.add_parser("eval", help="run an extractor over the gold set and score it")
+    evaluate.add_argument(
+        "--extractor",
+        default=None,
+        metavar="SPEC",
+        help="a registered name (default rules), package.module:attr, cmd:COMMAND or file:PATH",
+    )
+    _add_scoring_options(evaluate)
+    _add_report_options(evaluate)
+    evaluate.add_argument(
+        "--timeout", type=float, default=60.0, help="seconds per article (0: no limit)"
+    )
+    evaluate.add_argument("--jobs", type=int, default=1, help="articles in parallel")
+    evaluate.add_argument("--no-cache", action="store_true", help="ignore .figdate-cache/")
+    evaluate.set_defaults(run=_eval)
+
+    leaders = commands.add_parser(
+        "leaderboard", help="every bundled and installed extractor on the gold set"
+    )
+    leaders.add_argument("--gold", help="the gold folder (default: $FIGDATE_GOLD or ./gold)")
+    leaders.add_argument("--timeout", type=float, default=120.0, help="seconds per article")
+    leaders.add_argument("--resamples", type=int, default=200, help="bootstrap resamples")
+    leaders.add_argument("--markdown", metavar="OUT", help="write the table as Markdown")
+    leaders.add_argument("--readme", metavar="FILE", help="write it between the markers in FILE")
+    leaders.set_defaults(run=_leaderboard)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from figdate.extractors.registry import UnknownExtractor
+
     try:
         code: int = args.run(args)
+    except UnknownExtractor as exc:  # a usage error: the user named something that is not there
+        _print_problems(exc.problems)
+        return 2
     except InputError as exc:
         _print_problems(exc.problems)
         return 1

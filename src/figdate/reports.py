@@ -74,6 +74,10 @@ def terminal(
         "opt = predictions paired with optional gold (neither right nor wrong)"
     )
     lines += [f"note: {note}" for note in score.notes]
+    failures = score.meta.get("failures") or []
+    if failures:
+        lines += ["", "failed articles (scored as if nothing was found):"]
+        lines += [f"  {f['article']}: {f['reason']}" for f in failures]
     if per_article:
         lines += ["", *_per_article_lines(score, schemes)]
     if errors:
@@ -154,6 +158,7 @@ def to_json(score: Score) -> str:
         "per_article": _records(score.per_article),
         "errors": _records(score.errors),
         "notes": score.notes,
+        "failures": score.meta.get("failures", []),
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 

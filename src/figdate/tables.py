@@ -59,7 +59,9 @@ def read_text(path: Path) -> str:
 
 
 def read_table(path: Path) -> Table:
-    """Read a CSV or JSONL table as written; raise InputError if it cannot be read."""
+    """Read a CSV, JSONL or Parquet table as written; raise InputError if it cannot be read."""
+    if path.suffix.lower() == ".parquet":
+        return _read_parquet(path)
     text = read_text(path)
     if path.suffix.lower() in {".jsonl", ".ndjson", ".json"}:
         return _read_jsonl(text, display_path(path))
@@ -128,6 +130,19 @@ def _read_jsonl(text: str, shown: str) -> Table:
     frame = pd.DataFrame.from_records(rows).astype(object)
     frame = frame.replace({float("nan"): None})
     return Table(frame, shown, lines)
+
+
+def _read_parquet(path: Path) -> Table:
+    shown = display_path(path)
+    try:
+        frame = pd.read_parquet(path)
+    except ImportError:
+        reason = "reading Parquet needs pyarrow: pip install 'figdate[parquet]'"
+        raise InputError([Problem(shown, reason=reason)]) from None
+    except (OSError, ValueError) as exc:
+        raise InputError([Problem(shown, reason=f"not readable as Parquet: {exc}")]) from None
+    frame = frame.astype(object).replace({float("nan"): None})
+    return Table(frame, shown, [])
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> None:

@@ -1,0 +1,90 @@
+"""Naming an extractor: one ``--extractor SPEC`` string, resolved to a source.
+
+- a registered name: the bundled ``rules``, ``dateparser``, ``quantulum3``, or any
+  installed entry point in the group ``figdate.extractors`` (how a third-party package
+  registers itself; the bundled ones are registered the same way);
+- ``package.module:attr``: a function, a class or an instance;
+- ``cmd:COMMAND ...``: a program in any language (see ``CommandSource``);
+- ``file:PATH``: predictions made elsewhere.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+from importlib.metadata import entry_points
+from pathlib import Path
+
+from figdate.extractors.sources import CommandSource, FileSource, PythonSource
+from figdate.problems import InputError, Problem
+
+GROUP = "figdate.extractors"
+DEFAULT = "rules"
+# The bundled extractors, also declared as entry points in pyproject.toml; listed here too so
+# that a source checkout without installed metadata still finds them.
+BUNDLED = {
+    "rules": "figdate.extractors.rules:RulesExtractor",
+    "dateparser": "figdate.extractors.dateparser_adapter:DateparserExtractor",
+    "quantulum3": "figdate.extractors.quantulum_adapter:Quantulum3Extractor",
+}
+EXTRAS = {"dateparser": "dateparser", "quantulum3": "quantulum3"}
+
+Source = PythonSource | CommandSource | FileSource
+
+
+def registered() -> dict[str, str]:
+    """Every registered name and the ``module:attr`` it points to."""
+    names = dict(BUNDLED)
+    for point in entry_points(group=GROUP):
+        names[point.name] = point.value
+    return dict(sorted(names.items()))
+
+
+class UnknownExtractor(InputError):
+    """A spec that names nothing; the message lists what is registered."""
+
+
+def resolve(spec: str | None) -> Source:
+    """The source a spec names; InputError (or UnknownExtractor) when it names nothing usable."""
+    spec = (spec or DEFAULT).strip()
+    if spec.startswith("cmd:"):
+        return CommandSource(spec[4:], spec)
+    if spec.startswith("file:"):
+        return FileSource(Path(spec[5:]), spec)
+    names = registered()
+    if spec in names:
+        return PythonSource(_load(names[spec], spec), spec)
+    if ":" in spec:
+        return PythonSource(_load(spec, spec), spec)
+    close = difflib.get_close_matches(spec, names, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    raise UnknownExtractor(
+        [
+            Problem(
+                spec,
+                reason=f"no such extractor{hint} Registered: {', '.join(names)}. "
+                "Or give package.module:attr, cmd:COMMAND or file:PATH.",
+            )
+        ]
+    )
+
+
+def _load(target: str, spec: str) -> object:
+    module_name, _, attr = target.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        extra = EXTRAS.get(spec)
+        hint = f" (pip install 'figdate[{extra}]')" if extra and exc.name != module_name else ""
+        raise InputError([Problem(spec, reason=f"cannot import {exc.name!r}{hint}")]) from None
+    except Exception as exc:  # an extractor's import-time failure is the user's to see
+        raise InputError(
+            [Problem(spec, reason=f"importing {module_name} failed: {exc!r}")]
+        ) from None
+    obj: object = module
+    for part in attr.split(".") if attr else []:
+        try:
+            obj = getattr(obj, part)
+        except AttributeError:
+            raise InputError([Problem(spec, reason=f"{module_name} has no {attr!r}")]) from None
+    return obj

@@ -1,0 +1,288 @@
+"""Dates: absolute, partial, relative and anaphoric expressions, resolved to ISO values.
+
+One regular expression with named alternatives, the more specific first, finds the
+expressions left to right; each alternative has a resolver. Spans follow GUIDELINES.md:
+modifiers in ("early 2019", "the beginning of February last year"), a leading
+preposition out ("on 12 January" is "12 January"), clock times out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from figdate.extractors.rules import calendar as cal
+from figdate.extractors.rules.figures import unit
+from figdate.extractors.rules.numbers import value_of
+
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+FULL_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+YEAR = r"(?:1[89]\d\d|20\d\d)\b"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# Month and weekday names are matched case-sensitively ("may", "march" are verbs); the
+# words around them are not ("Last month", "The following day").
+MOD = (
+    r"(?i:early|late|mid|the\s+(?:beginning|start|end|middle|first\s+half|second\s+half|"
+    r"first\s+days|last\s+days)\s+of)"
+)
+REL = r"(?i:last|this|next)"
+COUNT = r"(?i:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few)"
+PREPOSITION = (
+    r"(?i:in|since|until|till|from|by|during|before|after|through|throughout|of|to|between|"
+    r"and|as\s+of|for|around|circa|c\.)"
+)
+# The first word of every alternative below.
+TRIGGER = (
+    r"\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"|(?i:early|late|mid|the|last|this|next|that|an?|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|eleven|twelve|recent|today|yesterday|tomorrow)\b"
+)
+_PREPOSITION_ONLY = re.compile(rf"\b{PREPOSITION}\s+$")
+_PREPOSITION_BEFORE = re.compile(rf"\b{PREPOSITION}\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
+
+PATTERN = re.compile(
+    rf"""
+    \b(?={TRIGGER})  # only words that can begin a date: rejects most positions at once
+    (?:
+      (?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)
+    | (?P<ymd>\b\d{{4}}/\d{{1,2}}/\d{{1,2}}\b)
+    | (?P<dmy_num>\b\d{{1,2}}(?P<sep>[./])\d{{1,2}}(?P=sep)\d{{4}}\b)
+    | (?P<md_rel>(?:{MOD}\s+)?{MONTH}\s+{DAY}(?:\s+of)?\s+{REL}\s+year)
+    | (?P<dm_rel>(?:{MOD}\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:\s+of)?\s+{REL}\s+year)
+    | (?P<mdy>(?:{MOD}\s+)?{MONTH}\s+{DAY},?\s+{YEAR})
+    | (?P<dmy>(?:{MOD}\s+)?{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR})
+    | (?P<md>{MONTH}\s+{DAY}(?![,.]?\s*\d|:))
+    | (?P<dm>{DAY}\s+(?:of\s+)?{MONTH}(?!\s*,?\s*\d))
+    | (?P<my>(?:{MOD}[\s-]+)?{MONTH},?\s+(?:of\s+)?{YEAR})
+    | (?P<m_rel>(?:{MOD}\s+)?{FULL_MONTH}(?:\s+of)?\s+{REL}\s+year)
+    | (?P<rel_m>{REL}\s+{FULL_MONTH})
+    | (?P<range>{YEAR}\s*[\u2013\u2014-]\s*{YEAR})
+    | (?P<year_mod>{MOD}[\s-]+{YEAR})
+    | (?P<year>(?<![\d,.$€£]){YEAR}(?![.,]\d|\s*(?:GMT|UTC|hrs)\b))
+    | (?P<mod_month>{MOD}[\s-]+{FULL_MONTH}(?!\s*,?\s*\d))
+    | (?P<month_alone>{FULL_MONTH}\b(?!\s*,?\s*\d|\s+(?:of\s+)?{REL}\s+year))
+    | (?P<ago>{COUNT}[\s-]+(?i:years?|months?|weeks?|days?)[\s-]+(?i:ago))
+    | (?P<rel_unit>(?:{REL}|(?i:the\s+(?:previous|coming|current)))\s+(?i:month|year|week)\b)
+    | (?P<ana>(?i:the\s+(?:following|next|previous|preceding|same)\s+(?:day|month|year)\b
+        |that\s+(?:same\s+)?(?:day|month|year)\b|the\s+day\s+(?:before|after)\b
+        |a\s+day\s+(?:later|earlier)\b))
+    | (?P<vague>(?i:(?:the\s+past|recent|the\s+coming)\s+(?:few\s+)?
+        (?:days|weeks|months|week|month)\b))
+    | (?P<deictic>\b(?i:today|yesterday|tomorrow)\b)
+    | (?P<weekday>(?:(?P<which>{REL})\s+)?{WEEKDAY}\b)
+    )
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    value: str | None
+
+
+Resolver = Callable[[re.Match[str], dt.date | None, str | None], "list[Found]"]
+
+
+def find_dates(text: str, published: dt.date | None) -> list[dict[str, object]]:
+    """Date mentions in ``text``, their values resolved against ``published`` or, for
+    anaphoric ones, against the previous date in the text."""
+    out: list[dict[str, object]] = []
+    anchor: str | None = published.isoformat() if published else None
+    for match in PATTERN.finditer(text):
+        if not _plausible(text, match):
+            continue
+        kind = next(name for name in RESOLVERS if match.group(name) is not None)
+        for found in RESOLVERS[kind](match, published, anchor):
+            out.append(
+                {
+                    "kind": "date",
+                    "start": found.start,
+                    "end": found.end,
+                    "text": text[found.start : found.end],
+                    "value": found.value,
+                }
+            )
+            if found.value is not None:
+                anchor = found.value
+    return out
+
+
+def _plausible(text: str, match: re.Match[str]) -> bool:
+    """Context a single expression cannot see. A bare year is a date after a temporal
+    preposition, or when no counted noun follows it ("in 2017", "2017 saw"; but "2000
+    people" is a figure). A month name alone is a date only after a preposition ("in
+    March"), since "March" and "May" are also words."""
+    start, end = match.span()
+    before = text[max(0, start - 20) : start]
+    if match.group("month_alone"):
+        return bool(_PREPOSITION_ONLY.search(before))
+    if not match.group("year"):
+        return True
+    if _PREPOSITION_BEFORE.search(before):
+        return True
+    return unit(text, end) is None
+
+
+def _one(match: re.Match[str], value: str | None, group: str | None = None) -> list[Found]:
+    start, end = match.span(group or 0)
+    return [Found(start, end, value)]
+
+
+def _day_month(text: str) -> tuple[int, int]:
+    day = int(re.search(r"\d+", text).group())  # type: ignore[union-attr]
+    month = cal.month_number(re.search(MONTH, text).group())  # type: ignore[union-attr]
+    return day, month
+
+
+def _year_in(text: str) -> int:
+    return int(re.findall(r"\d{4}", text)[-1])
+
+
+def _iso(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
+    return _one(m, cal.day_iso(*(int(x) for x in m.group().split("-"))))
+
+
+def _ymd(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
+    year, month, day = (int(x) for x in m.group().split("/"))
+    return _one(m, cal.day_iso(year, month, day))
+
+
+def _dmy_num(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
+    first, second, year = (int(x) for x in re.split(r"[./]", m.group()))
+    day, month = first, second
+    if m.group("sep") == "/" and second > 12 >= first:  # month-first, as 03/31/2020
+        day, month = second, first
+    return _one(m, cal.day_iso(year, month, day))
+
+
+def _full(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
+    day, month = _day_month(m.group())
+    return _one(m, cal.day_iso(_year_in(m.group()), month, day))
+
+
+def _day_relative_year(
+    m: re.Match[str], published: dt.date | None, anchor: str | None
+) -> list[Found]:
+    day, month = _day_month(m.group())
+    which = re.search(REL + r"\s+year", m.group()).group().split()[0]  # type: ignore[union-attr]
+    year = cal.relative_year(published, which)
+    return _one(m, cal.day_iso(year, month, day) if year else None)
+
+
+def _year_less_day(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
+    day, month = _day_month(m.group())
+    return _one(m, cal.latest_day(published, month, day))
+
+
+def _month_year(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
+    month = cal.month_number(re.search(MONTH, m.group()).group())  # type: ignore[union-attr]
+    return _one(m, cal.month_iso(_year_in(m.group()), month))
+
+
+def _month_relative_year(
+    m: re.Match[str], published: dt.date | None, anchor: str | None
+) -> list[Found]:
+    month = cal.month_number(re.search(FULL_MONTH, m.group()).group())  # type: ignore[union-attr]
+    which = re.search(REL + r"\s+year", m.group()).group().split()[0]  # type: ignore[union-attr]
+    year = cal.relative_year(published, which)
+    return _one(m, cal.month_iso(year, month) if year else None)
+
+
+def _relative_month(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
+    which, name = m.group().lower().split()
+    return _one(m, cal.shifted_month(published, which.lower(), cal.month_number(name)))
+
+
+def _range(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
+    return [
+        Found(y.start() + m.start(), y.end() + m.start(), y.group())
+        for y in re.finditer(r"\d{4}", m.group())
+    ]
+
+
+def _year(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
+    return _one(m, str(_year_in(m.group())))
+
+
+def _month_only(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
+    name = re.search(FULL_MONTH, m.group()).group()  # type: ignore[union-attr]
+    return _one(m, cal.latest_month(published, cal.month_number(name)))
+
+
+def _ago(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
+    words = re.split(r"[\s-]+", m.group().lower())
+    count_text, unit = " ".join(words[:-2]), words[-2]
+    count = 3 if count_text == "a few" else int(value_of(count_text))
+    value = None if count_text == "a few" else cal.ago(published, count, unit)
+    return _one(m, value)
+
+
+def _relative_unit(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
+    words = m.group().lower().split()
+    which = words[-2] if words[-2] in cal.OFFSETS else "this"
+    return _one(m, cal.relative_unit(published, which, words[-1]))
+
+
+ANAPHORA = {
+    "following": 1, "next": 1, "after": 1, "later": 1, "previous": -1, "preceding": -1,
+    "before": -1, "earlier": -1, "same": 0, "that": 0,
+}  # fmt: skip
+
+
+def _anaphoric(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
+    words = m.group().lower().split()
+    unit = next(w for w in words if w in ("day", "month", "year"))
+    step = next((ANAPHORA[w] for w in words if w in ANAPHORA and w != "that"), 0)
+    return _one(m, cal.anaphoric(anchor, step, unit))
+
+
+def _vague(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
+    return _one(m, None)  # "recent weeks", "the past week": no single calendar unit
+
+
+def _deictic(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
+    return _one(m, cal.deictic(published, m.group()))
+
+
+def _weekday(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
+    which = m.group("which")
+    name = m.group().split()[-1]
+    return _one(m, cal.weekday(published, name, which.lower() if which else None))
+
+
+RESOLVERS: dict[str, Resolver] = {
+    "iso": _iso,
+    "ymd": _ymd,
+    "dmy_num": _dmy_num,
+    "md_rel": _day_relative_year,
+    "dm_rel": _day_relative_year,
+    "mdy": _full,
+    "dmy": _full,
+    "md": _year_less_day,
+    "dm": _year_less_day,
+    "my": _month_year,
+    "m_rel": _month_relative_year,
+    "rel_m": _relative_month,
+    "range": _range,
+    "year_mod": _year,
+    "year": _year,
+    "mod_month": _month_only,
+    "month_alone": _month_only,
+    "ago": _ago,
+    "rel_unit": _relative_unit,
+    "ana": _anaphoric,
+    "vague": _vague,
+    "deictic": _deictic,
+    "weekday": _weekday,
+}

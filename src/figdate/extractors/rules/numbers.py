@@ -1,0 +1,98 @@
+"""Numbers in words and digits: "Fifty-one", "two million", "1.8 million", "half a million",
+"a dozen", "16,549"; and vague magnitudes: "tens of thousands", "dozens".
+
+``NUMBER`` finds candidate number expressions; ``value_of`` turns one into a number.
+"""
+
+from __future__ import annotations
+
+import re
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SHORT_SCALES = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+# Plural number nouns without a numeral: the magnitude's base (GUIDELINES.md 2.7).
+VAGUE = {
+    "dozens": 12,
+    "hundreds": 100,
+    "thousands": 1_000,
+    "millions": 1_000_000,
+    "billions": 1_000_000_000,
+}
+
+_unit = "|".join(sorted(UNITS, key=len, reverse=True))
+_ten = "|".join(TENS)
+_scale = "|".join(SCALES)
+WORD = rf"\b(?:(?:{_ten})(?:[-\s](?:{_unit}))?|{_unit}|{_ten})\b"
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_words = rf"{WORD}(?:\s+(?:and\s+)?(?:{WORD}|(?:{_scale}|dozen)\b))*"
+_digits = rf"(?:{DIGITS})(?:\s*(?:{_scale}|bn|mn|m|k)\b)?(?:\s+(?:{_scale}))?"
+
+NUMBER = re.compile(
+    rf"""
+    \b(?=[0-9A-Za-z])  # numbers start words: rejects most positions at once
+    (?:
+    (?P<vague>\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds
+        |thousands|millions|billions)\b)
+    |(?P<half>\bhalf\s+a\s+(?:{_scale}|dozen)\b)
+    |(?P<a>\ban?\s+(?:dozen|{_scale})(?:\s+(?:{_scale}))?\b)
+    |(?P<digits>{_digits})
+    |(?P<words>{_words})
+    )
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def value_of(text: str) -> float:
+    """The value of one expression matched by NUMBER (vague ones give their base)."""
+    words = re.sub(r"[\s-]+", " ", text.lower().replace(",", "")).split()
+    if len(words) >= 3 and words[1] == "of" and words[0] in {"tens", "hundreds"}:
+        return {"tens": 10, "hundreds": 100}[words[0]] * VAGUE[words[2]]
+    if len(words) == 1 and words[0] in VAGUE:
+        return VAGUE[words[0]]
+    if words[0] == "half":
+        return 0.5 * (12 if words[-1] == "dozen" else SCALES[words[-1]])
+    total, current = 0.0, 0.0
+    for word in words:
+        number = _digit_value(word)
+        if number is not None:
+            current += number
+        elif word in ("a", "an"):
+            current += 1
+        elif word in UNITS:
+            current += UNITS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in SCALES or word in SHORT_SCALES:
+            scale = SCALES.get(word) or SHORT_SCALES[word]
+            total += (current or 1) * scale
+            current = 0.0
+        # "and" adds nothing
+    return total + current
+
+
+def _digit_value(word: str) -> float | None:
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)(m|mn|bn|k)?", word)
+    if not match:
+        return None
+    number = float(match.group(1))
+    return number * SHORT_SCALES[match.group(2)] if match.group(2) else number
+
+
+def is_vague(text: str) -> bool:
+    first = text.lower().split()[0]
+    return first in VAGUE or first == "tens"

@@ -1,0 +1,23 @@
+"""The leaderboard ranks the bundled extractors and writes itself into a README."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from figdate.leaderboard import END, START
+from tests.conftest import Run
+
+
+def test_leaderboard_lists_the_bundled_extractors_best_first(figdate: Run, tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# Demo\n\n{START}\nold\n{END}\n\nafter\n", encoding="utf-8")
+    result = figdate("leaderboard", "--readme", str(readme), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    names = [line.split()[0] for line in result.stdout.splitlines()[3:] if line.strip()]
+    assert names[:3] == ["rules", "quantulum3", "dateparser"] or names[0] == "rules"
+    assert set(names) >= {"rules", "dateparser", "quantulum3"}
+    text = readme.read_text(encoding="utf-8")
+    assert "\nold\n" not in text
+    assert text.endswith("\n\nafter\n")
+    assert "| rules | 0.1.0 |" in text
+    assert "| extractor | version | figure F1 | date F1 | all F1 | articles/s | note |" in text
