@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -27,10 +28,6 @@ def value_rows(stdout: str) -> list[str]:
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     """What the digits extractor scores, to compare every other way of naming it with."""
-    import subprocess
-
-    from tests.conftest import figdate as _  # noqa: F401  (fixture module import)
-
     exe = Path(sys.executable).with_name("figdate")
     done = subprocess.run(
         [str(exe), "eval", "--extractor", "tests.extractors.fixtures:digits", "--no-cache"],
