@@ -46,6 +46,19 @@ def latest_day(published: dt.date | None, month: int, day: int) -> str | None:
     return None
 
 
+def latest_day_of_month(published: dt.date | None, day: int) -> str | None:
+    """The latest ``day`` of a month on or before publication ("on the 14th")."""
+    if published is None:
+        return None
+    first = published.replace(day=1)
+    for back in range(3):
+        month = first - relativedelta(months=back)
+        found = day_iso(month.year, month.month, day)
+        if found is not None and found <= published.isoformat():
+            return found
+    return None
+
+
 def latest_month(published: dt.date | None, month: int) -> str | None:
     """The latest ``month`` on or before publication ("in January")."""
     if published is None:

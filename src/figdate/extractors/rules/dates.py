@@ -55,6 +55,8 @@ PATTERN = re.compile(
       (?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)
     | (?P<ymd>\b\d{{4}}/\d{{1,2}}/\d{{1,2}}\b)
     | (?P<dmy_num>\b\d{{1,2}}(?P<sep>[./])\d{{1,2}}(?P=sep)\d{{4}}\b)
+    | (?P<day_range>{DAY}\s*(?:[\u2013\u2014-]|to|and)\s*{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?)
+    | (?P<month_day_range>{MONTH}\s+{DAY}\s*(?:[\u2013\u2014-]|to|and)\s*{DAY}(?:,?\s+{YEAR})?)
     | (?P<md_rel>(?:{MOD}\s+)?{MONTH}\s+{DAY}(?:\s+of)?\s+{REL}\s+year)
     | (?P<dm_rel>(?:{MOD}\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:\s+of)?\s+{REL}\s+year)
     | (?P<mdy>(?:{MOD}\s+)?{MONTH}\s+{DAY},?\s+{YEAR})
@@ -78,6 +80,7 @@ PATTERN = re.compile(
         (?:days|weeks|months|week|month)\b))
     | (?P<deictic>\b(?i:today|yesterday|tomorrow)\b)
     | (?P<weekday>(?:(?P<which>{REL})\s+)?{WEEKDAY}\b)
+    | (?P<nth>(?i:the)\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{MONTH}))
     )
     """,
     re.VERBOSE,
@@ -127,6 +130,8 @@ def _plausible(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, start - 20) : start]
     if match.group("month_alone"):
         return bool(_PREPOSITION_ONLY.search(before))
+    if match.group("nth"):  # "on the 14th", not "the 14th amendment"
+        return bool(re.search(r"\b(?i:on|since|until|by|before|after|from)\s+$", before))
     if not match.group("year"):
         return True
     if _PREPOSITION_BEFORE.search(before):
@@ -211,6 +216,41 @@ def _range(m: re.Match[str], published: dt.date | None, anchor: str | None) -> l
     ]
 
 
+def _day_range(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
+    """ "8 and 10 October", "March 8-10, 2020": two dates sharing a month (and year)."""
+    text = m.group()
+    month = cal.month_number(re.search(MONTH, text).group())  # type: ignore[union-attr]
+    year = re.search(r"\b\d{4}\b", text)
+    days = [d for d in re.finditer(r"\b\d{1,2}(?:st|nd|rd|th)?\b", text) if len(d.group()) <= 4]
+    out = []
+    for day in days[:2]:
+        number = int(re.match(r"\d+", day.group()).group())  # type: ignore[union-attr]
+        value = (
+            cal.day_iso(int(year.group()), month, number)
+            if year
+            else cal.latest_day(published, month, number)
+        )
+        out.append((day, value))
+    first, second = out
+    start, end = m.start(), m.end()
+    if m.group("day_range"):  # "8 and 10 October 2023": the first is the day alone
+        return [
+            Found(start + first[0].start(), start + first[0].end(), first[1]),
+            Found(start + second[0].start(), end, second[1]),
+        ]
+    # "March 8-10, 2020": the month and first day, then the second day (and year)
+    return [
+        Found(start, start + first[0].end(), first[1]),
+        Found(start + second[0].start(), end, second[1]),
+    ]
+
+
+def _nth(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
+    """ "on the 14th": the latest 14th on or before publication."""
+    day = int(re.search(r"\d+", m.group()).group())  # type: ignore[union-attr]
+    return _one(m, cal.latest_day_of_month(published, day))
+
+
 def _year(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
     return _one(m, str(_year_in(m.group())))
 
@@ -265,6 +305,8 @@ RESOLVERS: dict[str, Resolver] = {
     "iso": _iso,
     "ymd": _ymd,
     "dmy_num": _dmy_num,
+    "day_range": _day_range,
+    "month_day_range": _day_range,
     "md_rel": _day_relative_year,
     "dm_rel": _day_relative_year,
     "mdy": _full,
@@ -285,4 +327,5 @@ RESOLVERS: dict[str, Resolver] = {
     "vague": _vague,
     "deictic": _deictic,
     "weekday": _weekday,
+    "nth": _nth,
 }

@@ -52,14 +52,26 @@ STOP = {
 QUOTES = "\"'\u201c\u201d\u2018\u2019"
 NOT_NOUNS = {"this", "was", "has", "is", "its", "us", "as", "his", "hers", "ours", "yes"}
 _MEASURE = re.compile(
-    r"^\s*(" + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True)) + r")\b",
+    r"^\s*(" + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True)) + r")(?!\w)",
     re.IGNORECASE,
 )
 _CLOCK = re.compile(
-    r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{3,4}\s*(?:GMT|UTC|hrs|hours local)\b", re.I
+    r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
+    r"|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
+    r"|\b\d{3,4}\s*(?:GMT|UTC|hrs|hours local)\b",
+    re.IGNORECASE,
+)
+# A number after a capitalised label noun names something ("Resolution 2254", "Highway 5").
+_LABEL_BEFORE = re.compile(
+    r"\b(?:Resolution|Highway|Route|Road|Street|Article|Chapter|Section|Paragraph|Flight"
+    r"|Gate|Platform|Sector|Block|Building|Room|Unit|Brigade|Division|Battalion|Regiment"
+    r"|Protocol|Decree|Law|Act|No\.|Number|Phase|Level|Category|Grade|Class|Page|Annex"
+    r"|Item|Camp|Checkpoint|Terminal|Tower|Ward)\s+$"
 )
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
-_NOT_A_COUNT_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^[/:]\d|^\.\d|^-\d|^[A-Za-z]\d", re.IGNORECASE)
+_NOT_A_COUNT_AFTER = re.compile(
+    r"^(?:st|nd|rd|th)\b|^'?s\b|^[/:]\d|^\.\d|^-\d|^[A-Za-z]\d", re.IGNORECASE
+)
 _NOT_A_COUNT_BEFORE = re.compile(r"(?:[A-Za-z][-]?|[/#:]|\d[.,]|\$?\d\s?-|No\.\s?)$")
 _PRONOUN_ONE = re.compile(
     r"(?:\bno\s+|\bthe\s+|\bthis\s+|\bthat\s+|\bwhich\s+|\beach\s+|\bevery\s+)$", re.IGNORECASE
@@ -111,6 +123,8 @@ def _counts(text: str, match: re.Match[str]) -> bool:
     start, end = match.span()
     before, after = text[max(0, start - 6) : start], text[end : end + 12]
     if _NOT_A_COUNT_AFTER.match(after) or _NOT_A_COUNT_BEFORE.search(before):
+        return False
+    if _LABEL_BEFORE.search(text[max(0, start - 14) : start]):
         return False
     return not (
         match.group().lower() == "one"
