@@ -83,7 +83,8 @@ CASES: list[Case] = [
     ("Flight MH17 was shot down over eastern Ukraine.", D(2023, 1, 2), []),
     ("Read the report at https://example.org/reports/1234-data.", D(2023, 1, 2), []),
     # --- absolute dates in many styles ---
-    ("The talks opened in Jeddah on 6 May 2023.", D(2023, 5, 20), [(T, "6 May 2023", "2023-05-06")]),
+    ("The talks opened in Jeddah on 6 May 2023.",
+     D(2023, 5, 20), [(T, "6 May 2023", "2023-05-06")]),
     ("The ceasefire was signed on Oct 3, 2023 in Doha.", D(2023, 10, 10),
      [(T, "Oct 3, 2023", "2023-10-03")]),
     ("Fighting broke out on April 15th, 2023 in Khartoum.", D(2023, 5, 1),
