@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from figdate.extractors.rules import RulesExtractor
 from figdate.leaderboard import END, START
 from tests.conftest import Run
 
@@ -19,5 +20,5 @@ def test_leaderboard_lists_the_bundled_extractors_best_first(figdate: Run, tmp_p
     text = readme.read_text(encoding="utf-8")
     assert "\nold\n" not in text
     assert text.endswith("\n\nafter\n")
-    assert "| rules | 0.1.0 |" in text
+    assert f"| rules | {RulesExtractor.version} |" in text
     assert "| extractor | version | figure F1 | date F1 | all F1 | articles/s | note |" in text

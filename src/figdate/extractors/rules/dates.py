@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from figdate.extractors.rules import calendar as cal
-from figdate.extractors.rules.figures import unit
+from figdate.extractors.rules.figures import previous_words, unit
 from figdate.extractors.rules.numbers import value_of
 
 MONTH = (
@@ -35,22 +35,41 @@ MOD = (
 )
 REL = r"(?i:last|this|next)"
 COUNT = r"(?i:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few)"
-PREPOSITION = (
-    r"(?i:in|since|until|till|from|by|during|before|after|through|throughout|of|to|between|"
-    r"and|as\s+of|for|around|circa|c\.)"
-)
 # The first word of every alternative below.
 TRIGGER = (
     r"\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
     r"|(?i:early|late|mid|the|last|this|next|that|an?|one|two|three|four|five|six|seven|eight"
     r"|nine|ten|eleven|twelve|recent|today|yesterday|tomorrow)\b"
 )
-_PREPOSITION_ONLY = re.compile(rf"\b{PREPOSITION}\s+$")
-_PREPOSITION_BEFORE = re.compile(rf"\b{PREPOSITION}\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
+PREPOSITIONS = frozenset(
+    [
+        "in",
+        "since",
+        "until",
+        "till",
+        "from",
+        "by",
+        "during",
+        "before",
+        "after",
+        "through",
+        "throughout",
+        "of",
+        "to",
+        "between",
+        "and",
+        "for",
+        "around",
+        "circa",
+        "c.",
+        "as",
+    ]
+)
 
-PATTERN = re.compile(
-    rf"""
-    \b(?={TRIGGER})  # only words that can begin a date: rejects most positions at once
+# The date expression, for use inside a larger pattern; it starts only at words that
+# can begin a date, which rejects most positions at once.
+DATES = rf"""
+    (?={TRIGGER})
     (?:
       (?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)
     | (?P<ymd>\b\d{{4}}/\d{{1,2}}/\d{{1,2}}\b)
@@ -76,15 +95,25 @@ PATTERN = re.compile(
     | (?P<ana>(?i:the\s+(?:following|next|previous|preceding|same)\s+(?:day|month|year)\b
         |that\s+(?:same\s+)?(?:day|month|year)\b|the\s+day\s+(?:before|after)\b
         |a\s+day\s+(?:later|earlier)\b))
-    | (?P<vague>(?i:(?:the\s+past|recent|the\s+coming)\s+(?:few\s+)?
+    | (?P<vague_time>(?i:(?:the\s+past|recent|the\s+coming)\s+(?:few\s+)?
         (?:days|weeks|months|week|month)\b))
     | (?P<deictic>\b(?i:today|yesterday|tomorrow)\b)
     | (?P<weekday>(?:(?P<which>{REL})\s+)?{WEEKDAY}\b)
     | (?P<nth>(?i:the)\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{MONTH}))
-    )
-    """,
-    re.VERBOSE,
-)
+    )"""
+PATTERN = re.compile(rf"\b{DATES}", re.VERBOSE)
+
+
+# Small patterns the resolvers use, compiled once.
+_DIGITS = re.compile(r"\d+")
+_MONTH = re.compile(MONTH)
+_FULL_MONTH = re.compile(FULL_MONTH)
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_YEAR_WORD = re.compile(r"\b\d{4}\b")
+_DAY_WORD = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b")
+_DOT_OR_SLASH = re.compile(r"[./]")
+_REL_YEAR = re.compile(REL + r"\s+year")
+_SPACES_OR_HYPHENS = re.compile(r"[\s-]+")
 
 
 @dataclass(frozen=True)
@@ -97,28 +126,21 @@ class Found:
 Resolver = Callable[[re.Match[str], dt.date | None, str | None], "list[Found]"]
 
 
-def find_dates(text: str, published: dt.date | None) -> list[dict[str, object]]:
-    """Date mentions in ``text``, their values resolved against ``published`` or, for
-    anaphoric ones, against the previous date in the text."""
-    out: list[dict[str, object]] = []
-    anchor: str | None = published.isoformat() if published else None
-    for match in PATTERN.finditer(text):
-        if not _plausible(text, match):
-            continue
+def resolve(
+    match: re.Match[str],
+    text: str,
+    published: dt.date | None,
+    anchor: str | None,
+    kind: str | None = None,
+) -> list[Found] | None:
+    """The date(s) one match of DATES stands for, resolved against ``published`` or, for
+    anaphoric ones, against ``anchor`` (the previous date in the text); None when the
+    context says it is not a date after all."""
+    if not _plausible(text, match):
+        return None
+    if kind is None:
         kind = next(name for name in RESOLVERS if match.group(name) is not None)
-        for found in RESOLVERS[kind](match, published, anchor):
-            out.append(
-                {
-                    "kind": "date",
-                    "start": found.start,
-                    "end": found.end,
-                    "text": text[found.start : found.end],
-                    "value": found.value,
-                }
-            )
-            if found.value is not None:
-                anchor = found.value
-    return out
+    return RESOLVERS[kind](match, published, anchor)
 
 
 def _plausible(text: str, match: re.Match[str]) -> bool:
@@ -127,14 +149,24 @@ def _plausible(text: str, match: re.Match[str]) -> bool:
     people" is a figure). A month name alone is a date only after a preposition ("in
     March"), since "March" and "May" are also words."""
     start, end = match.span()
-    before = text[max(0, start - 20) : start]
+    before = [word.lower() for word in previous_words(text, start, 3)]
     if match.group("month_alone"):
-        return bool(_PREPOSITION_ONLY.search(before))
+        return bool(before) and before[-1] in PREPOSITIONS
     if match.group("nth"):  # "on the 14th", not "the 14th amendment"
-        return bool(re.search(r"\b(?i:on|since|until|by|before|after|from)\s+$", before))
+        return bool(before) and before[-1] in {
+            "on",
+            "since",
+            "until",
+            "by",
+            "before",
+            "after",
+            "from",
+        }
     if not match.group("year"):
         return True
-    if _PREPOSITION_BEFORE.search(before):
+    while before and before[-1] in {"the", "year"}:  # "in the year 2020"
+        before.pop()
+    if before and (before[-1] in PREPOSITIONS or before[-1] == "of"):
         return True
     return unit(text, end) is None
 
@@ -145,13 +177,13 @@ def _one(match: re.Match[str], value: str | None, group: str | None = None) -> l
 
 
 def _day_month(text: str) -> tuple[int, int]:
-    day = int(re.search(r"\d+", text).group())  # type: ignore[union-attr]
-    month = cal.month_number(re.search(MONTH, text).group())  # type: ignore[union-attr]
+    day = int(_DIGITS.search(text).group())  # type: ignore[union-attr]
+    month = cal.month_number(_MONTH.search(text).group())  # type: ignore[union-attr]
     return day, month
 
 
 def _year_in(text: str) -> int:
-    return int(re.findall(r"\d{4}", text)[-1])
+    return int(_FOUR_DIGITS.findall(text)[-1])
 
 
 def _iso(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
@@ -164,7 +196,7 @@ def _ymd(m: re.Match[str], published: dt.date | None, anchor: str | None) -> lis
 
 
 def _dmy_num(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
-    first, second, year = (int(x) for x in re.split(r"[./]", m.group()))
+    first, second, year = (int(x) for x in _DOT_OR_SLASH.split(m.group()))
     day, month = first, second
     if m.group("sep") == "/" and second > 12 >= first:  # month-first, as 03/31/2020
         day, month = second, first
@@ -180,7 +212,7 @@ def _day_relative_year(
     m: re.Match[str], published: dt.date | None, anchor: str | None
 ) -> list[Found]:
     day, month = _day_month(m.group())
-    which = re.search(REL + r"\s+year", m.group()).group().split()[0]  # type: ignore[union-attr]
+    which = _REL_YEAR.search(m.group()).group().split()[0]  # type: ignore[union-attr]
     year = cal.relative_year(published, which)
     return _one(m, cal.day_iso(year, month, day) if year else None)
 
@@ -191,15 +223,15 @@ def _year_less_day(m: re.Match[str], published: dt.date | None, anchor: str | No
 
 
 def _month_year(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
-    month = cal.month_number(re.search(MONTH, m.group()).group())  # type: ignore[union-attr]
+    month = cal.month_number(_MONTH.search(m.group()).group())  # type: ignore[union-attr]
     return _one(m, cal.month_iso(_year_in(m.group()), month))
 
 
 def _month_relative_year(
     m: re.Match[str], published: dt.date | None, anchor: str | None
 ) -> list[Found]:
-    month = cal.month_number(re.search(FULL_MONTH, m.group()).group())  # type: ignore[union-attr]
-    which = re.search(REL + r"\s+year", m.group()).group().split()[0]  # type: ignore[union-attr]
+    month = cal.month_number(_FULL_MONTH.search(m.group()).group())  # type: ignore[union-attr]
+    which = _REL_YEAR.search(m.group()).group().split()[0]  # type: ignore[union-attr]
     year = cal.relative_year(published, which)
     return _one(m, cal.month_iso(year, month) if year else None)
 
@@ -212,19 +244,19 @@ def _relative_month(m: re.Match[str], published: dt.date | None, anchor: str | N
 def _range(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
     return [
         Found(y.start() + m.start(), y.end() + m.start(), y.group())
-        for y in re.finditer(r"\d{4}", m.group())
+        for y in _FOUR_DIGITS.finditer(m.group())
     ]
 
 
 def _day_range(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
     """ "8 and 10 October", "March 8-10, 2020": two dates sharing a month (and year)."""
     text = m.group()
-    month = cal.month_number(re.search(MONTH, text).group())  # type: ignore[union-attr]
-    year = re.search(r"\b\d{4}\b", text)
-    days = [d for d in re.finditer(r"\b\d{1,2}(?:st|nd|rd|th)?\b", text) if len(d.group()) <= 4]
+    month = cal.month_number(_MONTH.search(text).group())  # type: ignore[union-attr]
+    year = _YEAR_WORD.search(text)
+    days = [d for d in _DAY_WORD.finditer(text) if len(d.group()) <= 4]
     out = []
     for day in days[:2]:
-        number = int(re.match(r"\d+", day.group()).group())  # type: ignore[union-attr]
+        number = int(_DIGITS.match(day.group()).group())  # type: ignore[union-attr]
         value = (
             cal.day_iso(int(year.group()), month, number)
             if year
@@ -247,7 +279,7 @@ def _day_range(m: re.Match[str], published: dt.date | None, anchor: str | None) 
 
 def _nth(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
     """ "on the 14th": the latest 14th on or before publication."""
-    day = int(re.search(r"\d+", m.group()).group())  # type: ignore[union-attr]
+    day = int(_DIGITS.search(m.group()).group())  # type: ignore[union-attr]
     return _one(m, cal.latest_day_of_month(published, day))
 
 
@@ -256,12 +288,12 @@ def _year(m: re.Match[str], published: dt.date | None, anchor: str | None) -> li
 
 
 def _month_only(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
-    name = re.search(FULL_MONTH, m.group()).group()  # type: ignore[union-attr]
+    name = _FULL_MONTH.search(m.group()).group()  # type: ignore[union-attr]
     return _one(m, cal.latest_month(published, cal.month_number(name)))
 
 
 def _ago(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
-    words = re.split(r"[\s-]+", m.group().lower())
+    words = _SPACES_OR_HYPHENS.split(m.group().lower())
     count_text, unit = " ".join(words[:-2]), words[-2]
     count = 3 if count_text == "a few" else int(value_of(count_text))
     value = None if count_text == "a few" else cal.ago(published, count, unit)
@@ -324,7 +356,7 @@ RESOLVERS: dict[str, Resolver] = {
     "ago": _ago,
     "rel_unit": _relative_unit,
     "ana": _anaphoric,
-    "vague": _vague,
+    "vague_time": _vague,
     "deictic": _deictic,
     "weekday": _weekday,
     "nth": _nth,

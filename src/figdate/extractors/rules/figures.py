@@ -8,11 +8,8 @@ qualifier is read from the words just before the number, the unit from the words
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
 
-from figdate.extractors.rules.numbers import NUMBER, is_vague, value_of
-
-Span = tuple[int, int]
+from figdate.extractors.rules.numbers import is_vague, value_of
 
 QUALIFIERS: dict[str, str] = {
     "some": "approx", "about": "approx", "around": "approx", "roughly": "approx",
@@ -23,8 +20,6 @@ QUALIFIERS: dict[str, str] = {
     "just over": "min", "above": "min", "in excess of": "min", "no fewer than": "min",
     "no less than": "min", "upwards of": "min",
 }  # fmt: skip
-_qualifier_words = "|".join(sorted((re.escape(w) for w in QUALIFIERS), key=len, reverse=True))
-_BEFORE = re.compile(rf"\b({_qualifier_words})\s+(?:the\s+)?$", re.IGNORECASE)
 
 MEASURES = (
     "square kilometers", "square kilometres", "square miles", "square metres",
@@ -55,20 +50,65 @@ _MEASURE = re.compile(
     r"^\s*(" + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True)) + r")(?!\w)",
     re.IGNORECASE,
 )
-_CLOCK = re.compile(
-    r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
-    r"|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
-    r"|\b\d{3,4}\s*(?:GMT|UTC|hrs|hours local)\b",
-    re.IGNORECASE,
+# Clock times and URLs: matched before numbers so that nothing inside them is a figure.
+CLOCK = (
+    r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
+    r"|\d{1,2}\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)"
+    r"|\d{3,4}\s*(?:GMT|UTC|hrs|hours\ local)\b"
 )
+URL = r"(?i:https?://|www\.)\S+"
 # A number after a capitalised label noun names something ("Resolution 2254", "Highway 5").
-_LABEL_BEFORE = re.compile(
-    r"\b(?:Resolution|Highway|Route|Road|Street|Article|Chapter|Section|Paragraph|Flight"
-    r"|Gate|Platform|Sector|Block|Building|Room|Unit|Brigade|Division|Battalion|Regiment"
-    r"|Protocol|Decree|Law|Act|No\.|Number|Phase|Level|Category|Grade|Class|Page|Annex"
-    r"|Item|Camp|Checkpoint|Terminal|Tower|Ward)\s+$"
+LABELS = frozenset(
+    [
+        "Resolution",
+        "Highway",
+        "Route",
+        "Road",
+        "Street",
+        "Article",
+        "Chapter",
+        "Section",
+        "Paragraph",
+        "Flight",
+        "Gate",
+        "Platform",
+        "Sector",
+        "Block",
+        "Building",
+        "Room",
+        "Unit",
+        "Brigade",
+        "Division",
+        "Battalion",
+        "Regiment",
+        "Protocol",
+        "Decree",
+        "Law",
+        "Act",
+        "No.",
+        "Number",
+        "Phase",
+        "Level",
+        "Category",
+        "Grade",
+        "Class",
+        "Page",
+        "Annex",
+        "Item",
+        "Camp",
+        "Checkpoint",
+        "Terminal",
+        "Tower",
+        "Ward",
+    ]
 )
-_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+def previous_words(text: str, start: int, count: int = 1, reach: int = 24) -> list[str]:
+    """The ``count`` words just before ``start``, nearest last (a cheap look behind)."""
+    return text[max(0, start - reach) : start].split()[-count:]
+
+
 _NOT_A_COUNT_AFTER = re.compile(
     r"^(?:st|nd|rd|th)\b|^'?s\b|^[/:]\d|^\.\d|^-\d|^[A-Za-z]\d", re.IGNORECASE
 )
@@ -81,50 +121,35 @@ _ONE_AFTER = re.compile(
 )
 
 
-def excluded_spans(text: str) -> list[Span]:
-    """Spans where no figure can start: clock times and URLs (and their broken tails)."""
-    spans = [m.span() for m in _CLOCK.finditer(text)]
-    for url in _URL.finditer(text):
-        end = url.end()
-        tail = re.match(r"\n[\w./-]*[\w/-]\b", text[end:])  # a URL broken across lines
-        if tail and "/" in url.group() and not text[end - 1].isspace():
-            end += tail.end()
-        spans.append((url.start(), end))
-    return spans
-
-
-def _inside(span: Span, blocks: Sequence[Span]) -> bool:
-    return any(s < span[1] and span[0] < e for s, e in blocks)
-
-
-def find_figures(text: str, dates: Sequence[Span]) -> Iterator[dict[str, object]]:
-    """Figure mentions in ``text``, given the date spans already found (they take priority)."""
-    blocked = [*excluded_spans(text), *dates]
-    for match in NUMBER.finditer(text):
-        start, end = match.span()
-        surface = match.group()
-        if _inside((start, end), blocked) or not _counts(text, match):
-            continue
-        value = value_of(surface)
-        yield {
-            "kind": "figure",
-            "start": start,
-            "end": end,
-            "text": surface,
-            "value": int(value) if float(value).is_integer() else value,
-            "qualifier": "min" if is_vague(surface) else qualifier(text, start),
-            "unit": unit(text, end),
-        }
-
-
-def _counts(text: str, match: re.Match[str]) -> bool:
-    """False for numbers that do not count: ordinals, identifiers, parts of codes and
-    dates, pronoun "one"; and lone words like "one" when used as a pronoun."""
+def figure(match: re.Match[str], text: str) -> dict[str, object] | None:
+    """The figure a match of ``numbers.NUMBERS`` stands for, or None if it counts nothing."""
     start, end = match.span()
-    before, after = text[max(0, start - 6) : start], text[end : end + 12]
-    if _NOT_A_COUNT_AFTER.match(after) or _NOT_A_COUNT_BEFORE.search(before):
+    before = text[max(0, start - 40) : start].split()  # read once, used by both checks
+    if not _counts(text, match, before):
+        return None
+    surface = match.group()
+    value = value_of(surface)
+    return {
+        "kind": "figure",
+        "start": start,
+        "end": end,
+        "text": surface,
+        "value": int(value) if float(value).is_integer() else value,
+        "qualifier": "min" if is_vague(surface) else qualifier_of(before),
+        "unit": unit(text, end),
+    }
+
+
+def _counts(text: str, match: re.Match[str], before: list[str]) -> bool:
+    """False for numbers that do not count: ordinals, identifiers, parts of codes and
+    names ("Resolution 2254"), decades, and "one" used as a pronoun."""
+    start, end = match.span()
+    after = text[end : end + 12]
+    if _NOT_A_COUNT_AFTER.match(after) or _NOT_A_COUNT_BEFORE.search(
+        text, max(0, start - 6), start
+    ):
         return False
-    if _LABEL_BEFORE.search(text[max(0, start - 14) : start]):
+    if before and before[-1] in LABELS and text[start - 1].isspace():
         return False
     return not (
         match.group().lower() == "one"
@@ -133,25 +158,44 @@ def _counts(text: str, match: re.Match[str]) -> bool:
 
 
 def qualifier(text: str, start: int) -> str:
-    found = _BEFORE.search(text[max(0, start - 30) : start])
-    return QUALIFIERS[found.group(1).lower()] if found else "exact"
+    """The qualifier given by the words before the number at ``start``."""
+    return qualifier_of(text[max(0, start - 40) : start].split())
+
+
+def qualifier_of(before: list[str]) -> str:
+    """From the one to three words before the number ("at least", "the more than")."""
+    words = [w.lower() for w in before[-4:]]
+    if words and words[-1] == "the":
+        words.pop()
+    for size in (3, 2, 1):
+        if len(words) >= size:
+            found = QUALIFIERS.get(" ".join(words[-size:]))
+            if found:
+                return found
+    return "exact"
+
+
+_HYPHEN_UNIT = re.compile(r"-([A-Za-z]+)(?:-old)?")
+_OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?")
+_TOKENS = re.compile(r"[\w'-]+|[^\w\s'-]")
+_LOWER_WORD = re.compile(r"[a-z][a-z'-]*$")
 
 
 def unit(text: str, end: int) -> str | None:
     """The noun counted: a unit of measure, a hyphenated "-Week", or the first plural noun
     among the next three words ("61 civilian settlements" gives "settlements")."""
     rest = text[end : end + 60]
-    hyphen = re.match(r"^-([A-Za-z]+)(?:-old)?", rest)
+    hyphen = _HYPHEN_UNIT.match(rest)
     if hyphen:
         return hyphen.group(1)
     measure = _MEASURE.match(rest)
     if measure:
         return measure.group(1)
-    rest = re.sub(r"^\s+(?:of\s+(?:the\s+)?)", " ", rest)
-    words: list[str] = re.findall(r"[\w'-]+|[^\w\s'-]", rest)[:4]
-    for word in words[:3]:
+    rest = _OF_THE.sub(" ", rest, count=1)
+    words: list[str] = _TOKENS.findall(rest, 0, 40)[:3]
+    for word in words:
         lowered = word.lower()
-        if not re.match(r"^[a-z][a-z'-]*$", lowered) or lowered in STOP:
+        if not _LOWER_WORD.match(lowered) or lowered in STOP:
             if word in QUOTES:
                 continue
             return None

@@ -37,25 +37,28 @@ DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _words = rf"{WORD}(?:\s+(?:and\s+)?(?:{WORD}|(?:{_scale}|dozen)\b))*"
 _digits = rf"(?:{DIGITS})(?:\s*(?:{_scale}|bn|mn|m|k)\b)?(?:\s+(?:{_scale}))?"
 
-NUMBER = re.compile(
-    rf"""
-    \b(?=[0-9A-Za-z])  # numbers start words: rejects most positions at once
-    (?:
+# The number expression, case-insensitive, for use inside a larger pattern.
+NUMBERS = rf"""(?i:
     (?P<vague>\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds
         |thousands|millions|billions)\b)
     |(?P<half>\bhalf\s+a\s+(?:{_scale}|dozen)\b)
     |(?P<a>\ban?\s+(?:dozen|{_scale})(?:\s+(?:{_scale}))?\b)
     |(?P<digits>{_digits})
     |(?P<words>{_words})
-    )
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
+    )"""
+NUMBER = re.compile(rf"\b{NUMBERS}", re.VERBOSE)
+
+
+_PLAIN = re.compile(r"\d+(?:\.\d+)?")
+_SEPARATORS = re.compile(r"[\s-]+")
 
 
 def value_of(text: str) -> float:
     """The value of one expression matched by NUMBER (vague ones give their base)."""
-    words = re.sub(r"[\s-]+", " ", text.lower().replace(",", "")).split()
+    plain = text.replace(",", "")
+    if _PLAIN.fullmatch(plain):  # the common case: digits
+        return float(plain)
+    words = _SEPARATORS.sub(" ", plain.lower()).split()
     if len(words) >= 3 and words[1] == "of" and words[0] in {"tens", "hundreds"}:
         return {"tens": 10, "hundreds": 100}[words[0]] * VAGUE[words[2]]
     if len(words) == 1 and words[0] in VAGUE:
