@@ -1,7 +1,8 @@
 """Dates: absolute, partial, relative and anaphoric expressions, resolved to ISO values.
 
-One regular expression with named alternatives, the more specific first, finds the
-expressions left to right; each alternative has a resolver. Spans follow GUIDELINES.md:
+``DATES`` is one expression with named alternatives, the more specific first, that the
+extractor's single pattern tries before numbers; ``resolve`` turns a match into dates with
+the alternative's resolver, or rejects it on context. Spans follow GUIDELINES.md:
 modifiers in ("early 2019", "the beginning of February last year"), a leading
 preposition out ("on 12 January" is "12 January"), clock times out.
 """
@@ -101,7 +102,6 @@ DATES = rf"""
     | (?P<weekday>(?:(?P<which>{REL})\s+)?{WEEKDAY}\b)
     | (?P<nth>(?i:the)\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{MONTH}))
     )"""
-PATTERN = re.compile(rf"\b{DATES}", re.VERBOSE)
 
 
 # Small patterns the resolvers use, compiled once.

@@ -157,11 +157,6 @@ def _counts(text: str, match: re.Match[str], before: list[str]) -> bool:
     )
 
 
-def qualifier(text: str, start: int) -> str:
-    """The qualifier given by the words before the number at ``start``."""
-    return qualifier_of(text[max(0, start - 40) : start].split())
-
-
 def qualifier_of(before: list[str]) -> str:
     """From the one to three words before the number ("at least", "the more than")."""
     words = [w.lower() for w in before[-4:]]
