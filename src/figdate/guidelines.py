@@ -14,30 +14,13 @@ from typing import Any
 import pandas as pd
 
 from figdate.model import Article, records
+from figdate.qualifiers import QUALIFIERS
 from figdate.values import is_empty, parse_figure
 
-# Words before a figure and the qualifier they give (GUIDELINES.md, "Qualifier").
-QUALIFIER_WORDS: dict[str, str] = {
-    "some": "approx",
-    "about": "approx",
-    "around": "approx",
-    "roughly": "approx",
-    "approximately": "approx",
-    "an estimated": "approx",
-    "over": "min",
-    "more than": "min",
-    "at least": "min",
-    "nearly": "max",
-    "almost": "max",
-    "up to": "max",
-    "under": "max",
-    "less than": "max",
-    "fewer than": "max",
-}
 OPENING_PUNCTUATION = ",.;:(\"'\u201c\u201d\u2018\u2019"
 PREPOSITIONS = ("on", "in", "at", "since", "from", "until", "by", "during", "of", "to")
 
-_WORDS = "|".join(sorted((re.escape(w) for w in QUALIFIER_WORDS), key=len, reverse=True))
+_WORDS = "|".join(sorted((re.escape(w) for w in QUALIFIERS), key=len, reverse=True))
 _BEFORE = re.compile(rf"\b({_WORDS})\s+(?:the\s+)?$", re.IGNORECASE)
 _SPAN_START = re.compile(rf"^({_WORDS})\b", re.IGNORECASE)
 _PREPOSITION = re.compile(rf"^({'|'.join(PREPOSITIONS)})\s", re.IGNORECASE)
@@ -99,7 +82,7 @@ def _qualifier_agrees(row: Mapping[str, Any], text: str) -> str | None:
     found = _BEFORE.search(before)
     qualifier = row["qualifier"]
     if found:
-        expected = QUALIFIER_WORDS[found.group(1).lower()]
+        expected = QUALIFIERS[found.group(1).lower()]
         if qualifier != expected:
             return (
                 f"qualifier is {qualifier!r} but the figure follows {found.group(1)!r} ({expected})"

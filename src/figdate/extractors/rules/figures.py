@@ -10,16 +10,7 @@ from __future__ import annotations
 import re
 
 from figdate.extractors.rules.numbers import is_vague, value_of
-
-QUALIFIERS: dict[str, str] = {
-    "some": "approx", "about": "approx", "around": "approx", "roughly": "approx",
-    "approximately": "approx", "an estimated": "approx", "estimated": "approx",
-    "close to": "approx", "nearly": "max", "almost": "max", "up to": "max", "under": "max",
-    "less than": "max", "fewer than": "max", "as many as": "max", "no more than": "max",
-    "just under": "max", "below": "max", "over": "min", "more than": "min", "at least": "min",
-    "just over": "min", "above": "min", "in excess of": "min", "no fewer than": "min",
-    "no less than": "min", "upwards of": "min",
-}  # fmt: skip
+from figdate.qualifiers import QUALIFIERS
 
 MEASURES = (
     "square kilometers", "square kilometres", "square miles", "square metres",
