@@ -29,12 +29,11 @@ def _print_problems(problems: Sequence[Problem]) -> None:
 
 def _gold_check(args: argparse.Namespace) -> int:
     root = gold.locate(args.gold)
-    problems = gold.check(root)
-    if problems:
+    problems, loaded = gold.inspect(root)
+    if problems or loaded is None:
         _print_problems(problems)
         print(f"{len(problems)} problem(s) in {display_path(root)}", file=sys.stderr)
         return 1
-    loaded = gold.load(root)
     print(
         f"ok: {display_path(root)} version {loaded.version}, {len(loaded.articles)} articles, "
         f"{len(loaded.mentions)} mentions"

@@ -64,26 +64,33 @@ def load(root: str | Path | None = None) -> GoldSet:
     problems, articles, mentions = _read(gold_root)
     if problems or mentions is None:
         raise InputError(problems)
-    manifest = read_manifest(gold_root)
-    return GoldSet(
-        gold_root,
-        articles,
-        mentions,
-        str(manifest.get("version", "unversioned")),
-        checksum(gold_root),
-    )
+    return _gold_set(gold_root, articles, mentions)
 
 
-def check(root: str | Path | None = None) -> list[Problem]:
-    """Every problem in a gold set: files, schemas, guidelines, manifest and card."""
+def _gold_set(root: Path, articles: dict[str, Article], mentions: pd.DataFrame) -> GoldSet:
+    manifest = read_manifest(root)
+    version = str(manifest.get("version", "unversioned"))
+    return GoldSet(root, articles, mentions, version, checksum(root))
+
+
+def inspect(root: str | Path | None = None) -> tuple[list[Problem], GoldSet | None]:
+    """Every problem in a gold set (files, schemas, guidelines, manifest, card) and, when
+    there is none, the loaded set: one read serves both the check and its report."""
     gold_root = locate(root)
     problems, articles, mentions = _read(gold_root)
     if mentions is not None:
         problems += _guideline_problems(gold_root, mentions, articles)
     problems += _manifest_problems(gold_root)
-    if mentions is not None and not problems:
-        problems += _card_problems(gold_root)
-    return problems
+    if mentions is None or problems:
+        return problems, None
+    loaded = _gold_set(gold_root, articles, mentions)
+    problems += _card_problems(loaded)
+    return problems, None if problems else loaded
+
+
+def check(root: str | Path | None = None) -> list[Problem]:
+    """Every problem in a gold set: files, schemas, guidelines, manifest and card."""
+    return inspect(root)[0]
 
 
 def _read(root: Path) -> tuple[list[Problem], dict[str, Article], pd.DataFrame | None]:
@@ -263,8 +270,8 @@ def card_text(root: Path, gold: GoldSet) -> str | None:
     return pattern.sub(lambda _: block, card)
 
 
-def _card_problems(root: Path) -> list[Problem]:
-    gold = load(root)
+def _card_problems(gold: GoldSet) -> list[Problem]:
+    root = gold.root
     fresh = card_text(root, gold)
     if fresh is not None and fresh != (root / CARD).read_text(encoding="utf-8"):
         return [

@@ -29,6 +29,7 @@ import pytest
 
 if TYPE_CHECKING:
     from figdate.evaluate import Evaluation
+    from figdate.gold import GoldSet
 
 KINDS = ("figure", "date", "all")
 SCHEMES = ("strict", "exact", "relaxed", "value", "bag")
@@ -146,19 +147,27 @@ class FigdateSession:
         if self.compare_fail or self.compare or config.getoption("figdate_save"):
             self.enabled = True
         self._evaluation: Evaluation | None = None
+        self._gold: GoldSet | None = None
         self.error: str | None = None
+
+    @property
+    def loaded_gold(self) -> GoldSet:
+        """The gold set, read and validated once for collection and evaluation alike."""
+        if self._gold is None:
+            from figdate import gold
+
+            self._gold = gold.load(self.gold)
+        return self._gold
 
     @property
     def evaluation(self) -> Evaluation:
         """The extractor's evaluation, run on first use and kept for the session."""
         if self._evaluation is None:
-            from figdate import gold
             from figdate.evaluate import evaluate
             from figdate.problems import InputError
 
             try:
-                loaded = gold.load(self.gold)
-                self._evaluation = evaluate(self.extractor, loaded, resamples=1000)
+                self._evaluation = evaluate(self.extractor, self.loaded_gold, resamples=1000)
             except InputError as exc:
                 self.error = "; ".join(str(p) for p in exc.problems)
                 raise
@@ -227,11 +236,11 @@ def _items(session: pytest.Session, state: FigdateSession) -> Iterator[pytest.It
             continue
         name = f"test_threshold[{threshold.key}>={threshold.minimum:g}]"
         yield FigdateItem.from_parent(session, name=name, check=_threshold_check(state, threshold))
-    from figdate import gold
+    from figdate.problems import InputError
 
     try:
-        articles = sorted(gold.load(state.gold).articles)
-    except Exception:  # reported by the first item that needs the evaluation
+        articles = sorted(state.loaded_gold.articles)
+    except InputError:  # reported by the first item that needs the evaluation
         articles = []
     per_article = [t for t in state.thresholds if t.kind == "article"]
     for article in articles:
