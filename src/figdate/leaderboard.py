@@ -9,8 +9,8 @@ from pathlib import Path
 from figdate.evaluate import evaluate
 from figdate.extractors.registry import registered
 from figdate.gold import GoldSet
-from figdate.problems import InputError
-from figdate.tables import write_atomic
+from figdate.problems import InputError, Problem
+from figdate.tables import display_path, write_atomic
 
 START = "<!-- figdate:leaderboard:start -->"
 END = "<!-- figdate:leaderboard:end -->"
@@ -93,6 +93,7 @@ def write_into(path: Path, block: str) -> None:
     text = path.read_text(encoding="utf-8")
     pattern = re.compile(re.escape(START) + r".*?" + re.escape(END), re.DOTALL)
     if not pattern.search(text):
-        raise InputError([])
+        reason = f"has no leaderboard markers ({START} ... {END})"
+        raise InputError([Problem(display_path(path), reason=reason)])
     fresh = pattern.sub(lambda _: f"{START}\n{block}{END}", text)
     write_atomic(path, fresh.encode("utf-8"))

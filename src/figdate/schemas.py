@@ -101,9 +101,6 @@ class PredictionModel(_MentionColumns):
         strict = False
 
 
-PREDICTION_OPTIONAL_COLUMNS = ("start", "end", "text", "qualifier", "unit")
-
-
 def _ok(test: Callable[[], bool]) -> bool:
     try:
         return test()

@@ -145,13 +145,6 @@ def _read_parquet(path: Path) -> Table:
     return Table(frame, shown, [])
 
 
-def write_csv(frame: pd.DataFrame, path: Path) -> None:
-    """Write a table as CSV atomically: readers see the old file or the new one, never half."""
-    buffer = io.StringIO()
-    frame.to_csv(buffer, index=False, lineterminator="\n")
-    write_atomic(path, buffer.getvalue().encode("utf-8"))
-
-
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` through a temporary file in the same folder."""
     path.parent.mkdir(parents=True, exist_ok=True)

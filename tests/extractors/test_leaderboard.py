@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from figdate.extractors.rules import RulesExtractor
 from figdate.leaderboard import END, START
 from tests.conftest import Run
@@ -22,3 +24,15 @@ def test_leaderboard_lists_the_bundled_extractors_best_first(figdate: Run, tmp_p
     assert text.endswith("\n\nafter\n")
     assert f"| rules | {RulesExtractor.version} |" in text
     assert "| extractor | version | figure F1 | date F1 | all F1 | articles/s | note |" in text
+
+
+def test_a_readme_without_markers_is_refused_with_a_reason(tmp_path: Path) -> None:
+    from figdate.leaderboard import write_into
+    from figdate.problems import InputError
+
+    readme = tmp_path / "README.md"
+    readme.write_text("# no markers\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        write_into(readme, "| table |\n")
+    assert "has no leaderboard markers" in caught.value.problems[0].reason
+    assert readme.read_text(encoding="utf-8") == "# no markers\n"
