@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from figdate.model import MENTION_COLUMNS, Article
+from figdate.schemas import OPTIONAL_SHARE_MAX
 from figdate.tables import read_table
 from figdate.validation import validate_mentions
 
@@ -33,7 +34,9 @@ def gold_tables(draw: st.DrawFn) -> tuple[dict[str, Article], list[Row]]:
     for index in chosen:
         start = len(" ".join(tokens[:index])) + (1 if index else 0)
         end = start + len(tokens[index])
-        optional = draw(st.booleans())
+        # the contract allows at most OPTIONAL_SHARE_MAX of a table to be optional
+        room = sum(r["optional"] == "true" for r in rows) + 1 <= OPTIONAL_SHARE_MAX * len(chosen)
+        optional = room and draw(st.booleans())
         if draw(st.booleans()):
             value = draw(st.integers(0, 10**9).map(str) | st.sampled_from(["0.5", "1800000"]))
             row = {
@@ -197,7 +200,8 @@ def test_a_missing_column_is_named(
 @given(gold_tables())
 def test_a_duplicate_mention_is_refused(table: tuple[dict[str, Article], list[Row]]) -> None:
     articles, rows = table
-    problems = _problems(articles, [*rows, dict(rows[0])])
+    required = next(r for r in rows if r["optional"] == "false")  # keeps the optional share
+    problems = _problems(articles, [*rows, dict(required)])
     assert [p.row for p in problems] == [len(rows) + 1]
     assert "repeats" in problems[0].reason
 

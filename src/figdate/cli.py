@@ -1,6 +1,7 @@
 """The ``figdate`` command: a thin front end over the library.
 
-Exit codes: 0 success, 1 the input has problems (each printed on one line), 2 usage error.
+Exit codes: 0 success, 1 the input has problems (each printed on one line), 2 usage error
+or (``validate``) a file that cannot be read, 3 (``eval``) some articles failed.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from figdate import gold
 from figdate.problems import InputError, Problem
-from figdate.tables import display_path
+from figdate.tables import display_path, read_table
 
 if TYPE_CHECKING:
     from figdate.scoring import Score
@@ -119,6 +120,7 @@ def _eval(args: argparse.Namespace) -> int:
         cache=None if args.no_cache else CACHE_DIR,
         resamples=args.resamples,
         seed=args.seed,
+        validate=args.validate,
     )
     _report(result.score, args)
     for problem in result.problems:
@@ -137,6 +139,160 @@ def _leaderboard(args: argparse.Namespace) -> int:
     if args.readme:
         write_into(Path(args.readme), markdown(rows, loaded))
         print(f"updated the leaderboard in {args.readme}")
+    return 0
+
+
+def _add(args: argparse.Namespace) -> int:
+    from figdate import drafts
+
+    added = drafts.add(
+        Path(args.article),
+        args.id,
+        title=args.title,
+        source=args.source,
+        url=args.url,
+        published=args.published,
+        extractor=args.extractor,
+        root=Path(args.gold) if args.gold else None,
+        timeout=args.timeout or None,
+    )
+    where = display_path(added.folder)
+    print(f"wrote the draft {where}/ ({added.mentions} mentions drafted by {args.extractor})")
+    if added.dropped:
+        print(f"note: {added.dropped} extractor row(s) without a usable span were left out")
+    if added.failure:
+        print(f"note: the extractor failed ({added.failure}); the draft has no mentions")
+    print(
+        f"next: review {where}/mentions.csv against gold/GUIDELINES.md (rows may give text "
+        f"and occurrence instead of offsets), then `figdate gold fix-offsets {args.id}` and "
+        f"`figdate gold accept {args.id}`"
+    )
+    return 0
+
+
+def _gold_fix_offsets(args: argparse.Namespace) -> int:
+    from figdate import drafts
+
+    root = gold.locate(args.gold)
+    for ident in args.ids or drafts.drafts(root):
+        filled = drafts.fix_offsets(ident, root)
+        print(f"{ident}: filled the offsets of {filled} row(s)")
+    return 0
+
+
+def _gold_accept(args: argparse.Namespace) -> int:
+    from figdate import drafts
+
+    loaded = drafts.accept(args.id, gold.locate(args.gold))
+    print(
+        f"accepted {args.id}: the gold set now has {len(loaded.articles)} articles and "
+        f"{len(loaded.mentions)} mentions; manifest and card updated"
+    )
+    return 0
+
+
+def _export_labelstudio(args: argparse.Namespace) -> int:
+    from figdate import drafts, labelstudio
+
+    root = gold.locate(args.gold)
+    articles, rows = drafts.for_review(args.ids, root)
+    tasks, config = labelstudio.export(articles, rows, "figdate draft")
+    out = Path(args.output)
+    out.write_text(tasks, encoding="utf-8")
+    out.with_suffix(".xml").write_text(config, encoding="utf-8")
+    print(
+        f"wrote {display_path(out)} ({len(articles)} tasks) and its labelling config "
+        f"{display_path(out.with_suffix('.xml'))}"
+    )
+    return 0
+
+
+def _import_labelstudio(args: argparse.Namespace) -> int:
+    from figdate import drafts, labelstudio
+    from figdate.model import MENTION_COLUMNS
+
+    path = Path(args.export)
+    tasks = labelstudio.read_export(path)
+    shown = display_path(path)
+    found = [labelstudio.mentions(t, shown, args.annotation) for t in tasks]
+    if args.output:
+        rows = [row for task_rows in found for row in task_rows]
+        Path(args.output).write_bytes(drafts.to_csv(rows, MENTION_COLUMNS, header=True))
+        print(f"wrote {len(rows)} mentions of {len(tasks)} tasks to {args.output}")
+        return 0
+    root = gold.locate(args.gold)
+    for task, task_rows in zip(tasks, found, strict=True):
+        ident = str((task.get("data") or {}).get("article_id"))
+        drafts.replace_mentions(ident, task_rows, root)
+        print(f"{ident}: {len(task_rows)} mentions into its draft")
+    return 0
+
+
+def _agree(args: argparse.Namespace) -> int:
+    from figdate import drafts
+    from figdate.agreement import agree
+    from figdate.validation import validate_mentions
+
+    articles = drafts.all_articles(gold.locate(args.gold))
+    tables = []
+    for name in (args.a, args.b):
+        table = read_table(Path(name))
+        frame, problems = validate_mentions(table, articles, gold=True, dataset=False)
+        if frame is None:
+            raise InputError(problems)
+        tables.append(frame)
+    result = agree(tables[0], tables[1], articles)
+    print(result.render((args.a, args.b), limit=args.limit), end="")
+    if args.csv:
+        result.disagreements.to_csv(args.csv, index=False)
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from figdate.findings import validate_file
+
+    engines = ("pandera", "gx") if args.engine == "both" else (args.engine,)
+    path = Path(args.path)
+    table = args.table or _guess_table(path)
+    try:
+        report = validate_file(path, table, engines, Path(args.gold) if args.gold else None)
+    except InputError as exc:  # the file cannot be read as a table at all
+        _print_problems(exc.problems)
+        print(f"{display_path(path)}: cannot be read as a {table} table", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except ImportError as exc:  # the gx extra is not installed
+        print(f"figdate validate: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(report.render(), end="")
+    return 0 if report.valid else 1
+
+
+EXIT_UNREADABLE = 2
+
+
+def _guess_table(path: Path) -> str:
+    if path.name == "articles.csv":
+        return "articles"
+    if path.name == "mentions.csv" and (path.parent / "articles.csv").is_file():
+        return "gold"
+    return "predictions"
+
+
+def _expectations_build(args: argparse.Namespace) -> int:
+    from figdate import expectations
+
+    folder = Path(args.folder)
+    if args.check:
+        stale = expectations.stale(folder)
+        for path in stale:
+            print(
+                f"{display_path(path)}: differs from figdate.schemas; run "
+                "`figdate expectations build`",
+                file=sys.stderr,
+            )
+        return 1 if stale else 0
+    for path in expectations.write(folder):
+        print(f"wrote {display_path(path)}")
     return 0
 
 
@@ -192,6 +348,12 @@ def build_parser() -> argparse.ArgumentParser:
     manifest.add_argument("--set-version", help="set the gold set's version")
     manifest.set_defaults(run=_gold_manifest)
     gold_command("card", "regenerate the counts in the dataset card").set_defaults(run=_gold_card)
+    fix = gold_command("fix-offsets", "fill start and end of draft rows from text and occurrence")
+    fix.add_argument("ids", nargs="*", metavar="ID", help="drafts to fix (default: all)")
+    fix.set_defaults(run=_gold_fix_offsets)
+    accept = gold_command("accept", "move a reviewed draft into the gold set")
+    accept.add_argument("id", metavar="ID")
+    accept.set_defaults(run=_gold_accept)
 
     score = commands.add_parser("score", help="score a predictions file against the gold set")
     score.add_argument("predictions", help="predictions (.jsonl or .csv)")
@@ -221,7 +383,89 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--jobs", type=int, default=1, help="articles in parallel")
     evaluate.add_argument("--no-cache", action="store_true", help="ignore .figdate-cache/")
+    evaluate.add_argument(
+        "--validate",
+        choices=("pandera", "gx"),
+        default="pandera",
+        help="pandera always checks the output; gx also runs the Great Expectations suite",
+    )
     evaluate.set_defaults(run=_eval)
+
+    add = commands.add_parser("add", help="start a new article as a draft of the gold set")
+    add.add_argument("article", help="the article's text file (UTF-8), copied verbatim")
+    add.add_argument("--id", required=True, help="a lowercase slug naming the story")
+    add.add_argument("--title", help="the headline")
+    add.add_argument("--source", help="the outlet")
+    add.add_argument("--url", help="where it was published")
+    add.add_argument("--published", help="publication day YYYY-MM-DD (dates relative dates)")
+    add.add_argument(
+        "--extractor", default="rules", help="drafts the mentions (default rules; none: empty)"
+    )
+    add.add_argument("--gold", help="the gold folder (default: $FIGDATE_GOLD or ./gold)")
+    add.add_argument("--timeout", type=float, default=60.0, help="seconds for the extractor")
+    add.set_defaults(run=_add)
+
+    export = commands.add_parser("export", help="export articles for annotation elsewhere")
+    export_commands = export.add_subparsers(dest="export_command", required=True)
+    ls_out = export_commands.add_parser(
+        "labelstudio", help="Label Studio tasks (mentions as predictions) and labelling config"
+    )
+    ls_out.add_argument("ids", nargs="+", metavar="ID", help="drafts or gold articles")
+    ls_out.add_argument("-o", "--output", default="labelstudio-tasks.json", help="tasks file")
+    ls_out.add_argument("--gold", help="the gold folder (default: $FIGDATE_GOLD or ./gold)")
+    ls_out.set_defaults(run=_export_labelstudio)
+
+    imports = commands.add_parser("import", help="bring annotations back")
+    import_commands = imports.add_subparsers(dest="import_command", required=True)
+    ls_in = import_commands.add_parser(
+        "labelstudio", help="a Label Studio JSON export back into drafts (or a mention table)"
+    )
+    ls_in.add_argument("export", help="the JSON export")
+    ls_in.add_argument("-o", "--output", help="write one mention table (CSV) instead of drafts")
+    ls_in.add_argument(
+        "--annotation", type=int, default=-1, help="which annotation of a task (default: last)"
+    )
+    ls_in.add_argument("--gold", help="the gold folder (default: $FIGDATE_GOLD or ./gold)")
+    ls_in.set_defaults(run=_import_labelstudio)
+
+    agreement = commands.add_parser(
+        "agree", help="inter-annotator agreement between two mention tables"
+    )
+    agreement.add_argument("a", help="annotator A's mentions (gold columns; CSV or JSONL)")
+    agreement.add_argument("b", help="annotator B's mentions")
+    agreement.add_argument("--gold", help="the gold folder whose articles and drafts they label")
+    agreement.add_argument("--limit", type=int, default=50, help="disagreements to print")
+    agreement.add_argument("--csv", metavar="OUT", help="write every disagreement to OUT")
+    agreement.set_defaults(run=_agree)
+
+    validate = commands.add_parser(
+        "validate", help="check a table against the contract with pandera and/or GX"
+    )
+    validate.add_argument("path", help="a .jsonl, .csv or .parquet file")
+    validate.add_argument(
+        "--table",
+        choices=("predictions", "gold", "articles"),
+        help="what the file is (default: articles.csv is articles, mentions.csv beside one "
+        "is gold, anything else predictions)",
+    )
+    validate.add_argument(
+        "--engine", choices=("pandera", "gx", "both"), default="pandera", help="default pandera"
+    )
+    validate.add_argument(
+        "--gold", help="the gold folder whose articles rows are checked against (default: ./gold)"
+    )
+    validate.set_defaults(run=_validate)
+
+    expectations = commands.add_parser("expectations", help="the Great Expectations suites")
+    expectation_commands = expectations.add_subparsers(dest="expectations_command", required=True)
+    build = expectation_commands.add_parser(
+        "build", help="regenerate the GX suites from figdate.schemas"
+    )
+    build.add_argument("--folder", default="expectations", help="where (default: expectations)")
+    build.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if a suite is out of date"
+    )
+    build.set_defaults(run=_expectations_build)
 
     leaders = commands.add_parser(
         "leaderboard", help="every bundled and installed extractor on the gold set"
@@ -247,6 +491,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as exc:
         _print_problems(exc.problems)
         return 1
+    except KeyboardInterrupt:  # files are written whole or not at all (figdate.transaction)
+        print("figdate: interrupted; nothing was half-written", file=sys.stderr)
+        return 130
     return code
 
 

@@ -50,8 +50,12 @@ def evaluate(
     progress: bool | None = None,
     resamples: int = 1000,
     seed: int = 0,
+    validate: str = "pandera",
 ) -> Evaluation:
-    """Run the extractor named by ``spec`` over the gold articles and score it."""
+    """Run the extractor named by ``spec`` over the gold articles and score it.
+
+    Its output is always validated with pandera (fast); ``validate="gx"`` also runs the
+    Great Expectations suite over it, and a check GX fails makes the run incomplete."""
     source = resolve(spec)
     articles = [gold.articles[name] for name in sorted(gold.articles)]
     result = run(source, articles, timeout=timeout, jobs=jobs, cache=cache, progress=progress)
@@ -62,6 +66,8 @@ def evaluate(
         more = len([p for p in problems if p.file.endswith(f" on {article}")]) - 1
         extra = f" (and {more} more)" if more > 0 else ""
         failures.append(Failure(article, f"output does not fit the schema: {first}{extra}"))
+    if validate == "gx":
+        failures += _gx_failures(source.name, result.rows, gold)
     failures.sort(key=lambda f: f.article)
     meta = score_meta(gold, source.name, source.version)
     meta["failures"] = [{"article": f.article, "reason": f.reason} for f in failures]
@@ -84,7 +90,9 @@ def _validated(
 ) -> tuple[pd.DataFrame, list[Problem], dict[str, str]]:
     """The valid predictions, the problems of the rest, and the first reason per bad article."""
     whole = _frame([row for article in sorted(rows) for row in rows[article]])
-    typed, _ = validate_mentions(Table(whole, f"{name} output", []), gold.articles, gold=False)
+    typed, _ = validate_mentions(
+        Table(whole, f"{name} output", []), gold.articles, gold=False, dataset=False
+    )
     if typed is not None:  # the usual case: one validation for the whole run
         return typed, [], {}
     problems: list[Problem] = []
@@ -95,7 +103,7 @@ def _validated(
         if frame.empty:
             continue
         table = Table(frame, f"{name} on {article}", [])
-        typed, found = validate_mentions(table, gold.articles, gold=False)
+        typed, found = validate_mentions(table, gold.articles, gold=False, dataset=False)
         if typed is None:
             problems += found
             invalid[article] = f"{found[0].reason} (row {found[0].row}, {found[0].column})"
@@ -104,6 +112,25 @@ def _validated(
     if not frames:
         return _frame([]), problems, invalid
     return pd.concat(frames, ignore_index=True), problems, invalid
+
+
+def _gx_failures(
+    name: str, rows: dict[str, list[dict[str, object]]], gold: GoldSet
+) -> list[Failure]:
+    """The GX suite's verdict on the whole output, one failure per article it names."""
+    from figdate import expectations, gx_engine
+
+    whole = _frame([row for article in sorted(rows) for row in rows[article]])
+    if whole.empty:
+        return []
+    table = Table(whole, f"{name} output", [])
+    view = expectations.joined(whole, "predictions", gold.articles)
+    out: dict[str, Failure] = {}
+    for finding in gx_engine.findings(expectations.build("predictions"), view, table):
+        named = [str(whole.at[p.row - 1, "article_id"]) for p in finding.examples if p.row]
+        for article in named or ["(all)"]:
+            out.setdefault(article, Failure(article, f"gx: {finding.headline()}"))
+    return list(out.values())
 
 
 def _frame(rows: list[dict[str, object]]) -> pd.DataFrame:

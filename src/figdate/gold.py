@@ -96,15 +96,34 @@ def check(root: str | Path | None = None) -> list[Problem]:
 def _read(root: Path) -> tuple[list[Problem], dict[str, Article], pd.DataFrame | None]:
     if not root.is_dir():
         return [Problem(display_path(root), reason="no such gold folder")], {}, None
-    problems: list[Problem] = []
+    try:
+        mentions_table: Table | None = read_table(root / MENTIONS)
+    except InputError as exc:
+        mentions_table, unreadable = None, exc.problems
+    raw = mentions_table.frame if mentions_table is not None else None
+    problems, articles = _read_articles(root, raw)
+    if mentions_table is None:
+        return problems + unreadable, articles, None
+    if not articles and problems:
+        return problems, articles, None
+    mentions, found = validate_mentions(mentions_table, articles, gold=True)
+    problems += found
+    if mentions is not None:
+        mentions.attrs["table"] = mentions_table
+    return problems, articles, mentions
+
+
+def _read_articles(
+    root: Path, mentions: pd.DataFrame | None = None
+) -> tuple[list[Problem], dict[str, Article]]:
+    """The articles table and texts; with the mentions, also "every article has some"."""
     try:
         table = read_table(root / ARTICLES)
     except InputError as exc:
-        return exc.problems, {}, None
-    frame, found = validate_articles(table)
-    problems += found
+        return exc.problems, {}
+    frame, problems = validate_articles(table, mentions)
     if frame is None:
-        return problems, {}, None
+        return problems, {}
     texts: dict[str, str] = {}
     for ident in frame["id"]:
         try:
@@ -115,16 +134,15 @@ def _read(root: Path) -> tuple[list[Problem], dict[str, Article], pd.DataFrame |
     for extra in sorted((root / TEXTS).glob("*")):
         if extra.name not in listed:
             problems.append(Problem(display_path(extra), reason=f"not listed in {ARTICLES}"))
-    articles = {a.id: a for a in articles_from_frame(frame[frame["id"].isin(texts)], texts)}
-    try:
-        mentions_table = read_table(root / MENTIONS)
-    except InputError as exc:
-        return problems + exc.problems, articles, None
-    mentions, found = validate_mentions(mentions_table, articles, gold=True)
-    problems += found
-    if mentions is not None:
-        mentions.attrs["table"] = mentions_table
-    return problems, articles, mentions
+    return problems, {a.id: a for a in articles_from_frame(frame[frame["id"].isin(texts)], texts)}
+
+
+def load_articles(root: str | Path | None = None) -> dict[str, Article]:
+    """The gold set's articles alone (to check predictions against), or InputError."""
+    problems, articles = _read_articles(locate(root))
+    if problems:
+        raise InputError(problems)
+    return articles
 
 
 def _guideline_problems(

@@ -9,10 +9,41 @@ import datetime as dt
 import math
 import re
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_DATETIME = re.compile(
-    r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$"
+# The contract's value formats as regular expressions, so that pandera and the Great
+# Expectations suites (which can only say "matches a pattern") test one definition.
+# ASCII digits only: Python's \d would accept "٢٠١٩".
+_YEAR = r"(?!0000)[0-9]{4}"
+_LEAP_YEAR = r"(?!0000)(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+_MONTH_DAY = (
+    r"(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    r"|02-(?:0[1-9]|1[0-9]|2[0-8]))"
 )
+_DAY = rf"(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)"
+_ISO_DATE = rf"(?:{_DAY}|{_YEAR}-(?:0[1-9]|1[0-2])|{_YEAR})"
+_TIME = (
+    r"[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?"
+)
+DAY_PATTERN = rf"^\s*{_DAY}\s*$"
+"""A calendar day ``YYYY-MM-DD`` (an article's publication date)."""
+DATE_PATTERN = rf"^\s*{_ISO_DATE}\s*$"
+"""A gold date value: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, each a real calendar date."""
+DATETIME_PATTERN = rf"^\s*(?:{_ISO_DATE}|{_DAY}{_TIME})\s*$"
+"""A predicted date value: as a gold one, or a day with a time of day (truncated to the day)."""
+FIGURE_PATTERN = (
+    r"^\s*\+?(?:[0-9]{1,30}(?:\.[0-9]{0,30})?|\.[0-9]{1,30})"
+    r"(?:[eE](?:\+?(?:[0-9]{1,2}|1[0-9]{2}|2[0-6][0-9]|27[0-7])|-[0-9]{1,3}))?\s*$"
+)
+"""A figure value as text (``str()`` of a number): non-negative, no ``_``, and finite: at
+most 30 digits before the point and an exponent up to 277 keep every match below 1e308,
+so a pattern alone can decide."""
+
+_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+_DATETIME = re.compile(
+    r"^([0-9]{4}-[0-9]{2}-[0-9]{2})[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]+)?)?"
+    r"(Z|[+-][0-9]{2}:?[0-9]{2})?$"
+)
+_FIGURE = re.compile(FIGURE_PATTERN)
 
 
 def parse_date(value: object, *, allow_time: bool = False) -> str:
@@ -54,30 +85,25 @@ def parse_figure(value: object) -> int | float:
     Figures count things, so they are finite and non-negative; strings such as "35000" or
     "1.8e6" are accepted because CSV carries every value as text.
     """
-    if isinstance(value, bool):
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise ValueError(f"{value!r} is not a number")
-    number: float
-    if isinstance(value, int):
-        number = float(value)
-    elif isinstance(value, float):
-        number = value
-    elif isinstance(value, str):
-        try:
-            # float() would accept "1_000"; a figure in a table is plain digits.
-            if "_" in value:
-                raise ValueError
-            number = float(value.strip())
-        except ValueError:
-            raise ValueError(f"{value!r} is not a number") from None
-    else:
-        raise ValueError(f"{value!r} is not a number")
-    if not math.isfinite(number):
-        raise ValueError(f"{value!r} is not a finite number")
-    if number < 0:
-        raise ValueError(f"{value!r} is negative; a figure counts something")
+    if not _FIGURE.fullmatch(str(value)):
+        if not math.isfinite(_float_or_zero(value)):
+            raise ValueError(f"{value!r} is not a finite number")
+        if str(value).strip().startswith("-"):
+            raise ValueError(f"{value!r} is negative; a figure counts something")
+        raise ValueError(f"{value!r} is not a number (plain digits, at most 30 before the point)")
+    number = float(value)
     if number.is_integer() and abs(number) < 2**63:
         return int(number)
     return number
+
+
+def _float_or_zero(value: int | float | str) -> float:
+    try:
+        return float(value)
+    except (ValueError, OverflowError):
+        return 0.0
 
 
 def format_figure(value: int | float) -> str:

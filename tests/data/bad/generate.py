@@ -1,0 +1,93 @@
+"""Write the bad prediction files of this folder: one flaw each, against the gold articles.
+
+Run ``python tests/data/bad/generate.py`` to rewrite them; ``flaws.json`` says what each
+file's flaw is and the words each engine's report must use for it. The 100 MB one-line
+file is not committed (too big for git): ``long_line`` writes it where a test asks.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+HERE = Path(__file__).parent
+ARTICLE = "idlib-airstrikes-halted"
+DATE = {"article_id": ARTICLE, "kind": "date", "start": 69, "end": 75, "text": "Sunday",
+        "value": "2020-01-12"}  # fmt: skip
+FIGURE = {"article_id": ARTICLE, "kind": "figure", "start": 621, "end": 624, "text": "one",
+          "value": 1, "qualifier": "exact", "unit": "incidents"}  # fmt: skip
+SECOND = {**FIGURE, "start": 628, "end": 631, "text": "two", "value": 2}
+
+
+def _jsonl(*rows: dict[str, object]) -> str:
+    return "".join(json.dumps(row) + "\n" for row in rows)
+
+
+def _without(row: dict[str, object], column: str) -> dict[str, object]:
+    return {k: v for k, v in row.items() if k != column}
+
+
+def _csv(*lines: str) -> str:
+    return "".join(line + "\n" for line in lines)
+
+
+HEADER = "article_id,kind,start,end,text,value,qualifier,unit"
+GOOD_CSV = f"{ARTICLE},figure,621,624,one,1,exact,incidents"
+
+FILES: dict[str, str | bytes] = {
+    "missing_article_id.jsonl": _jsonl(*(_without(r, "article_id") for r in (DATE, FIGURE))),
+    "missing_kind.jsonl": _jsonl(*(_without(r, "kind") for r in (DATE, FIGURE))),
+    "missing_value.jsonl": _jsonl(*(_without(r, "value") for r in (DATE, FIGURE))),
+    "start_not_a_number.jsonl": _jsonl(DATE, {**FIGURE, "start": "six hundred"}),
+    "start_fraction.csv": _csv(HEADER, GOOD_CSV.replace(",621,", ",621.5,")),
+    "value_boolean.jsonl": _jsonl(DATE, {**FIGURE, "value": True}),
+    "date_as_number.jsonl": _jsonl({**DATE, "value": 2020}, FIGURE),
+    "nan_value.csv": _csv(HEADER, GOOD_CSV.replace(",1,exact", ",NaN,exact")),
+    "nan_start.jsonl": _jsonl(DATE, FIGURE).replace('"start": 621', '"start": NaN'),
+    "inf_value.jsonl": _jsonl(DATE, FIGURE).replace('"value": 1,', '"value": Infinity,'),
+    "negative_start.jsonl": _jsonl(DATE, {**FIGURE, "start": -3}),
+    "negative_figure.jsonl": _jsonl(DATE, {**FIGURE, "value": -1}),
+    "start_equals_end.jsonl": _jsonl(DATE, {**FIGURE, "end": 621, "text": None}),
+    "start_after_end.csv": _csv(HEADER, f"{ARTICLE},figure,631,628,,2,exact,incidents"),
+    "beyond_text.jsonl": _jsonl(DATE, {**FIGURE, "start": 9990, "end": 9993}),
+    "text_mismatch.jsonl": _jsonl(DATE, {**FIGURE, "text": "six"}),
+    "empty_text.jsonl": _jsonl(DATE, {**FIGURE, "text": ""}),
+    "unknown_kind.jsonl": _jsonl(DATE, {**FIGURE, "kind": "number"}),
+    "unknown_article.jsonl": _jsonl(DATE, {**FIGURE, "article_id": "no-such-article"}),
+    "article_id_not_a_slug.jsonl": _jsonl(DATE, {**FIGURE, "article_id": "../etc/passwd"}),
+    "february_30.jsonl": _jsonl({**DATE, "value": "2020-02-30"}, FIGURE),
+    "month_13.jsonl": _jsonl({**DATE, "value": "2020-13"}, FIGURE),
+    "bad_qualifier.jsonl": _jsonl(DATE, {**FIGURE, "qualifier": "exactly"}),
+    "half_offsets.jsonl": _jsonl(DATE, _without(FIGURE, "end")),
+    "duplicate_rows.jsonl": _jsonl(DATE, FIGURE, SECOND, FIGURE),
+    "empty.jsonl": "",
+    "header_only.csv": _csv(HEADER),
+    "invalid_json_line.jsonl": _jsonl(DATE) + '{"article_id": "idlib-airstrikes-halted", "kind"\n',
+    "not_an_object.jsonl": _jsonl(DATE) + "[1, 2, 3]\n",
+    "ragged.csv": _csv(HEADER, GOOD_CSV + ",extra"),
+    "non_utf8.csv": _csv(HEADER, GOOD_CSV.replace("incidents", "incidents\udce9")).encode(
+        "utf-8", "surrogateescape"
+    ),
+}
+
+
+def long_line(path: Path, size: int = 100 * 1024 * 1024) -> Path:
+    """A JSONL file of one 100 MB line: a row whose text runs on and on."""
+    with path.open("wb") as handle:
+        handle.write(b'{"article_id": "idlib-airstrikes-halted", "kind": "figure", "text": "')
+        chunk = b"x" * (1 << 20)
+        for _ in range(size // len(chunk)):
+            handle.write(chunk)
+        handle.write(b'", "value": 1}\n')
+    return path
+
+
+def main() -> None:
+    for name, content in FILES.items():
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        (HERE / name).write_bytes(data)
+    print(f"wrote {len(FILES)} files into {HERE}")
+
+
+if __name__ == "__main__":
+    main()
