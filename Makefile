@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CODE := $(wildcard src tests benchmarks)
 STAMP := $(VENV)/.installed
 
-.PHONY: install test lint format clean eval leaderboard
+.PHONY: install test lint format clean eval leaderboard labelstudio report
 
 EXTRACTOR ?= rules
 
@@ -19,6 +19,9 @@ $(STAMP): pyproject.toml
 
 eval: $(STAMP)
 	$(BIN)/figdate eval --extractor '$(EXTRACTOR)'
+
+report: $(STAMP)
+	$(BIN)/figdate report --extractor '$(EXTRACTOR)' -o report.html
 
 leaderboard: $(STAMP)
 	$(BIN)/figdate leaderboard --readme README.md
@@ -35,5 +38,12 @@ format: $(STAMP)
 	$(BIN)/ruff format $(CODE)
 	$(BIN)/ruff check --fix $(CODE)
 
+# A real Label Studio for the round-trip test, in its own venv: its pins are not ours.
+labelstudio: .venv-labelstudio/bin/label-studio
+
+.venv-labelstudio/bin/label-studio:
+	test -d .venv-labelstudio || $(PYTHON) -m venv .venv-labelstudio
+	.venv-labelstudio/bin/python -m pip install --quiet 'label-studio>=1.20,<2'
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info
+	rm -rf $(VENV) .venv-labelstudio .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info

@@ -91,18 +91,85 @@ def _score(args: argparse.Namespace) -> int:
 
 def _compare(args: argparse.Namespace) -> int:
     from figdate import reports
-    from figdate.predictions import read_predictions
+    from figdate.predictions import read_predictions, score_meta
     from figdate.scoring import SCHEMES as ALL
     from figdate.scoring import paired_bootstrap, score
 
     loaded = gold.load(args.gold)
-    counts = []
+    frames, scores = [], []
     for name in (args.a, args.b):
         frame = read_predictions(Path(name), loaded.articles)
-        counts.append(score(loaded.mentions, frame, loaded.articles, resamples=0).counts)
-    table = paired_bootstrap(counts[0], counts[1], ALL, resamples=args.resamples, seed=args.seed)
+        meta = score_meta(loaded, Path(name).stem)
+        resamples = args.resamples if args.html else 0
+        frames.append(frame)
+        scores.append(
+            score(loaded.mentions, frame, loaded.articles, resamples=resamples, meta=meta)
+        )
+    table = paired_bootstrap(
+        scores[0].counts, scores[1].counts, ALL, resamples=args.resamples, seed=args.seed
+    )
     print(reports.comparison(table, (args.a, args.b), tuple(args.scheme or ALL)), end="")
+    if args.html:
+        from figdate import html_report
+
+        marks = tuple(html_report.highlights(loaded.mentions, f, loaded.articles) for f in frames)
+        page = html_report.render_comparison(
+            (scores[0], scores[1]), (marks[0], marks[1]), loaded.articles, table
+        )
+        Path(args.html).write_text(page, encoding="utf-8")
+        print(f"wrote {args.html}")
     return 0
+
+
+def _html_report(args: argparse.Namespace) -> int:
+    from figdate import html_report
+
+    loaded = gold.load(args.gold)
+    if args.predictions:
+        from figdate.predictions import read_predictions, score_meta
+        from figdate.scoring import score
+
+        path = Path(args.predictions)
+        frame = read_predictions(path, loaded.articles)
+        meta = score_meta(loaded, args.name or path.stem)
+        result = score(loaded.mentions, frame, loaded.articles, resamples=args.resamples,
+                       seed=args.seed, meta=meta)  # fmt: skip
+        complete = True
+    else:
+        from figdate.evaluate import evaluate
+
+        evaluation = evaluate(
+            args.extractor, loaded, timeout=args.timeout or None, resamples=args.resamples,
+            seed=args.seed, cache=CACHE_DIR,
+        )  # fmt: skip
+        result, complete = evaluation.score, evaluation.complete
+        assert evaluation.predictions is not None
+        frame = evaluation.predictions
+    marks = html_report.highlights(loaded.mentions, frame, loaded.articles)
+    Path(args.output).write_text(html_report.render(result, marks, loaded.articles), "utf-8")
+    print(f"wrote {args.output}: {len(marks)} highlights over {len(result.articles)} articles")
+    if args.markdown:
+        _write_markdown(result, args)
+    return 0 if complete else EXIT_INCOMPLETE
+
+
+def _write_markdown(result: Score, args: argparse.Namespace) -> None:
+    import json
+
+    from figdate import reports
+
+    against = None
+    if getattr(args, "against", None):
+        path = Path(args.against)
+        try:
+            against = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            reason = f"cannot read the saved run: {exc}"
+            raise InputError([Problem(display_path(path), reason=reason)]) from None
+        if not isinstance(against, dict) or against.get("schema") != reports.JSON_SCHEMA:
+            reason = f"not a figdate report (schema {reports.JSON_SCHEMA}): save one with --json"
+            raise InputError([Problem(display_path(path), reason=reason)])
+    Path(args.markdown).write_text(reports.markdown(result, against=against), encoding="utf-8")
 
 
 EXIT_INCOMPLETE = 3
@@ -302,7 +369,10 @@ def _add_report_options(sub: argparse.ArgumentParser) -> None:
         "--errors", type=int, nargs="?", const=20, default=0, metavar="N", help="list N errors"
     )
     sub.add_argument("--json", metavar="OUT", help="write the JSON report")
-    sub.add_argument("--markdown", metavar="OUT", help="write the Markdown summary")
+    sub.add_argument("--markdown", metavar="OUT", help="write a summary for a pull request")
+    sub.add_argument(
+        "--against", metavar="SAVED", help="a saved --json report: the summary shows the change"
+    )
 
 
 def _report(result: Score, args: argparse.Namespace) -> None:
@@ -315,7 +385,7 @@ def _report(result: Score, args: argparse.Namespace) -> None:
     if args.json:
         Path(args.json).write_text(reports.to_json(result), encoding="utf-8")
     if args.markdown:
-        Path(args.markdown).write_text(reports.markdown(result), encoding="utf-8")
+        _write_markdown(result, args)
 
 
 def _add_scoring_options(sub: argparse.ArgumentParser) -> None:
@@ -367,6 +437,7 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("a", help="predictions A")
     compare.add_argument("b", help="predictions B")
     _add_scoring_options(compare)
+    compare.add_argument("--html", metavar="OUT", help="write both side by side as HTML")
     compare.set_defaults(run=_compare)
 
     evaluate = commands.add_parser("eval", help="run an extractor over the gold set and score it")
@@ -466,6 +537,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="write nothing; exit 1 if a suite is out of date"
     )
     build.set_defaults(run=_expectations_build)
+
+    report = commands.add_parser("report", help="one self-contained HTML report")
+    source = report.add_mutually_exclusive_group()
+    source.add_argument("--extractor", metavar="SPEC", help="run this extractor (default rules)")
+    source.add_argument("--predictions", metavar="FILE", help="score this predictions file")
+    report.add_argument("-o", "--output", default="report.html", help="default report.html")
+    report.add_argument("--name", help="the extractor's name for --predictions")
+    report.add_argument("--gold", help="the gold folder (default: $FIGDATE_GOLD or ./gold)")
+    report.add_argument("--resamples", type=int, default=1000, help="bootstrap resamples")
+    report.add_argument("--seed", type=int, default=0, help="bootstrap seed")
+    report.add_argument("--timeout", type=float, default=60.0, help="seconds per article")
+    report.add_argument("--markdown", metavar="OUT", help="also write a pull-request summary")
+    report.add_argument("--against", metavar="SAVED", help="a saved --json report to compare")
+    report.set_defaults(run=_html_report)
 
     leaders = commands.add_parser(
         "leaderboard", help="every bundled and installed extractor on the gold set"
