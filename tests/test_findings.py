@@ -97,3 +97,21 @@ def test_gx_leaves_no_trace_and_needs_no_network(
     report = validate_file(BAD / "month_13.jsonl", "predictions", ("gx",), GOLD)
     assert not report.valid
     assert list(tmp_path.iterdir()) == []  # no gx/ folder, no uncommitted/ folder
+
+
+def test_both_engines_judge_the_articles_table_alike_with_or_without_the_mentions(
+    gold_copy: Path,
+) -> None:
+    alone = gold_copy.parent / "alone"
+    alone.mkdir()
+    (alone / "articles.csv").write_bytes((gold_copy / "articles.csv").read_bytes())
+    report = validate_file(alone / "articles.csv", "articles", ENGINES)
+    assert report.valid, report.render()
+    assert "'every article has mentions' is skipped" in report.render()
+    mentions = (gold_copy / "mentions.csv").read_text(encoding="utf-8").splitlines(True)
+    kept = [line for line in mentions if not line.startswith("idlib-january-deaths,")]
+    (gold_copy / "mentions.csv").write_text("".join(kept), encoding="utf-8")
+    report = validate_file(gold_copy / "articles.csv", "articles", ENGINES)
+    assert {f.engine for f in report.findings} == set(ENGINES)
+    assert "article 'idlib-january-deaths' has no mentions" in report.render()
+    assert "mention_count=0: every gold article has at least one mention" in report.render()

@@ -55,7 +55,7 @@ def noisy() -> pd.DataFrame:
     return frame
 
 
-def _expected(result: Any, frame: pd.DataFrame) -> dict[str, int]:
+def _expected(result: Any) -> dict[str, int]:
     relaxed = result.summary[
         (result.summary["kind"] == "all") & (result.summary["scheme"] == "relaxed")
     ].iloc[0]
@@ -85,8 +85,9 @@ def test_the_highlights_are_the_scorers_counts() -> None:
     frame = noisy()
     result = score(GOLDSET.mentions, frame, GOLDSET.articles, resamples=0)
     marks = highlights(GOLDSET.mentions, frame, GOLDSET.articles)
-    expected = _expected(result, frame)
+    expected = _expected(result)
     assert _counted(marks) == expected
+    assert html_report.of_score(result, GOLDSET.articles) == marks  # the score's own pairs
     assert all(expected[k] > 0 for k in ("wrong value", "missed", "spurious"))
 
 
@@ -201,13 +202,11 @@ def test_in_chromium_the_bundled_extractors_report_shows_the_scorers_counts(
     browser: Any, tmp_path: Path
 ) -> None:
     evaluation = evaluate("rules", GOLDSET, cache=None, resamples=100)
-    frame = evaluation.predictions
-    assert frame is not None
-    marks = highlights(GOLDSET.mentions, frame, GOLDSET.articles)
+    marks = html_report.of_score(evaluation.score, GOLDSET.articles)
     page = tmp_path / "report.html"
     page.write_text(html_report.render(evaluation.score, marks, GOLDSET.articles), "utf-8")
     browser.get(page.as_uri())
-    assert _dom_counts(browser) == _expected(evaluation.score, frame)
+    assert _dom_counts(browser) == _expected(evaluation.score)
     shot = tmp_path / "report.png"
     browser.save_screenshot(str(shot))
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -224,7 +223,7 @@ def test_in_chromium_every_error_type_shows_and_the_filter_hides_it(
     page = tmp_path / "noisy.html"
     page.write_text(html_report.render(result, marks, GOLDSET.articles), "utf-8")
     browser.get(page.as_uri())
-    assert _dom_counts(browser) == _expected(result, frame)
+    assert _dom_counts(browser) == _expected(result)
     missed = (
         "return getComputedStyle(document.querySelector('mark[data-hl=missed]')).backgroundColor;"
     )

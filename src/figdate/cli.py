@@ -96,12 +96,11 @@ def _compare(args: argparse.Namespace) -> int:
     from figdate.scoring import paired_bootstrap, score
 
     loaded = gold.load(args.gold)
-    frames, scores = [], []
+    scores = []
     for name in (args.a, args.b):
         frame = read_predictions(Path(name), loaded.articles)
         meta = score_meta(loaded, Path(name).stem)
         resamples = args.resamples if args.html else 0
-        frames.append(frame)
         scores.append(
             score(loaded.mentions, frame, loaded.articles, resamples=resamples, meta=meta)
         )
@@ -112,7 +111,7 @@ def _compare(args: argparse.Namespace) -> int:
     if args.html:
         from figdate import html_report
 
-        marks = tuple(html_report.highlights(loaded.mentions, f, loaded.articles) for f in frames)
+        marks = tuple(html_report.of_score(s, loaded.articles) for s in scores)
         page = html_report.render_comparison(
             (scores[0], scores[1]), (marks[0], marks[1]), loaded.articles, table
         )
@@ -143,9 +142,7 @@ def _html_report(args: argparse.Namespace) -> int:
             seed=args.seed, cache=CACHE_DIR,
         )  # fmt: skip
         result, complete = evaluation.score, evaluation.complete
-        assert evaluation.predictions is not None
-        frame = evaluation.predictions
-    marks = html_report.highlights(loaded.mentions, frame, loaded.articles)
+    marks = html_report.of_score(result, loaded.articles)
     Path(args.output).write_text(html_report.render(result, marks, loaded.articles), "utf-8")
     print(f"wrote {args.output}: {len(marks)} highlights over {len(result.articles)} articles")
     if args.markdown:

@@ -10,6 +10,7 @@ in one step with its manifest and card (``figdate.transaction``).
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 import shutil
@@ -73,8 +74,8 @@ def add(
     gold_root = gold.locate(root)
     shown = display_path(source_file)
     _check_id(ident, gold_root)
-    data = _article_bytes(source_file, shown)
-    text = data.decode("utf-8")
+    text = _article_text(source_file, shown)
+    data = text.encode("utf-8")  # strict UTF-8 decodes and encodes back byte for byte
     day = _published(published)
     if url is not None and not re.fullmatch(r"https?://\S+", url):
         raise InputError([Problem("--url", reason=f"{url!r} is not an http(s) URL")])
@@ -113,19 +114,16 @@ def _listed_ids(root: Path) -> set[str]:
     return set(frame["id"].astype(str)) if "id" in frame else set()
 
 
-def _article_bytes(path: Path, shown: str) -> bytes:
-    read_text(path)  # refuses unreadable and non-UTF-8 files with the byte at fault
-    data = path.read_bytes()
-    if not data.strip():
+def _article_text(path: Path, shown: str) -> str:
+    text = read_text(path)  # refuses unreadable and non-UTF-8 files with the byte at fault
+    if not text.strip():
         raise InputError([Problem(shown, reason="the article is empty")])
-    return data
+    return text
 
 
-def _published(value: str | None) -> Any:
+def _published(value: str | None) -> dt.date | None:
     if value is None:
         return None
-    import datetime as dt
-
     try:
         day = parse_date(value)
         if len(day) != 10:

@@ -30,7 +30,6 @@ class Evaluation:
     run: RunResult
     failures: list[Failure]
     problems: list[Problem] = field(default_factory=list)  # schema reports of failed output
-    predictions: pd.DataFrame | None = None  # the valid output that was scored
 
     @property
     def complete(self) -> bool:
@@ -83,7 +82,7 @@ def evaluate(
         scored.notes.append(
             f"{len(failures)} article(s) failed; their gold mentions count as missed"
         )
-    return Evaluation(scored, result, failures, problems, frame)
+    return Evaluation(scored, result, failures, problems)
 
 
 def _validated(

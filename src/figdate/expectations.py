@@ -68,13 +68,15 @@ def _model(table: str) -> type[pa.DataFrameModel]:
     ]
 
 
-def _rules(table: str) -> tuple[list[RowRule], list[TableRule]]:
-    """Every row and table rule of ``table``, with the article rules (GX reads them from the
-    joined columns, so it needs no articles to state them)."""
+def _rules(table: str, *, joined: bool) -> tuple[list[RowRule], list[TableRule]]:
+    """Every row and table rule of ``table``; with ``joined``, also the rules across tables
+    (GX reads them from the joined columns, so it needs no articles to state them)."""
     if table == "articles":
-        return mentioned_rules(pd.DataFrame({"article_id": []})), table_rules(table)
+        across = mentioned_rules(pd.DataFrame({"article_id": []})) if joined else []
+        return across, table_rules(table)
     gold = table == "gold"
-    return row_rules(gold=gold) + article_rules({}, gold=gold), table_rules(table)
+    across = article_rules({}, gold=gold) if joined else []
+    return row_rules(gold=gold) + across, table_rules(table)
 
 
 def _column_expectations(name: str, column: pa.Column) -> list[tuple[Expectation, str]]:
@@ -141,8 +143,11 @@ def _meta(rule: str, why: str) -> dict[str, str]:
     return {"figdate_rule": rule, "why": why}
 
 
-def build(table: str) -> dict[str, Any]:
-    """The GX suite for ``table`` (articles, gold or predictions), in GX's JSON form."""
+def build(table: str, *, joined: bool = True) -> dict[str, Any]:
+    """The GX suite for ``table`` (articles, gold or predictions), in GX's JSON form.
+
+    ``joined=False`` leaves out what reads the other table (as pandera does when it is not
+    given): the cross-table rules and the joined columns."""
     expectations: list[Expectation] = []
     schema = _model(table).to_schema()
     for name, column in schema.columns.items():
@@ -152,11 +157,12 @@ def build(table: str) -> dict[str, Any]:
         expectations.append(
             {
                 **expect("table_columns_to_match_set",
-                         column_set=[*schema.columns, *DERIVED[table]], exact_match=True),
+                         column_set=[*schema.columns, *(DERIVED[table] if joined else [])],
+                         exact_match=True),
                 "meta": _meta("strict", "no columns beyond the contract's"),
             }
         )  # fmt: skip
-    rows, tables = _rules(table)
+    rows, tables = _rules(table, joined=joined)
     every: list[RowRule | TableRule] = [*rows, *tables]
     for rule in every:
         for item in rule.gx:
@@ -217,7 +223,8 @@ def joined(
     articles: Mapping[str, Article] | None = None,
     mentions: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """The table as the GX suites expect it (see the module docstring)."""
+    """The table as the GX suites expect it (see the module docstring); the columns from the
+    other table are added only when it is given (``articles`` or ``mentions``)."""
     out = frame.copy()
     for name, column in _model(table).to_schema().columns.items():
         if not column.required and name not in out:
@@ -230,19 +237,19 @@ def joined(
     if "value" in out:
         out["value"] = out["value"].map(lambda v: None if is_empty(v) else v).astype(object)
     if table == "articles":
+        if mentions is None:
+            return out
         counts = (
             mentions["article_id"].astype(str).value_counts()
-            if mentions is not None and "article_id" in mentions
+            if "article_id" in mentions
             else pd.Series(dtype=int)
         )
         ids = out["id"].astype(str) if "id" in out else pd.Series("", index=out.index)
         out[MENTION_COUNT] = ids.map(lambda i: int(counts.get(i, 0)))
         return out
-    if "article_id" not in out:
-        return out  # nothing to join on: expect_column_to_exist(article_id) says so
-    known = articles or {}
-    ids = out["article_id"].astype(str)
-    found = ids.map(known.get)
+    if articles is None or "article_id" not in out:
+        return out  # nothing to join (a missing article_id: its expect_column_to_exist says so)
+    found = out["article_id"].astype(str).map(articles.get)
     out[ARTICLE_LENGTH] = found.map(lambda a: None if a is None else len(a.text)).astype("Int64")
     out[ARTICLE_DATED] = found.map(lambda a: a is not None and a.published is not None)
     starts = out["start"] if "start" in out else pd.Series(None, index=out.index)

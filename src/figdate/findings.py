@@ -14,7 +14,8 @@ from pathlib import Path
 import pandas as pd
 
 from figdate.model import Article
-from figdate.problems import Problem
+from figdate.problems import InputError, Problem
+from figdate.tables import Table
 
 ENGINES = ("pandera", "gx")
 
@@ -85,7 +86,7 @@ def validate_file(
         root = root or gold_root or gold_module.locate(None)
         try:
             articles = gold_module.load_articles(root)
-        except Exception as exc:
+        except InputError as exc:  # an unusable articles table: the rows are checked alone
             report.notes.append(f"the articles' checks were skipped: {exc}".splitlines()[0])
         else:
             shown = display_path(root)
@@ -107,31 +108,18 @@ def _sibling_mentions(path: Path, report: Report) -> pd.DataFrame | None:
 
 def _engine(
     engine: str,
-    read: object,
+    read: Table,
     table: str,
     articles: dict[str, Article] | None,
     mentions: pd.DataFrame | None,
 ) -> list[Finding]:
-    from figdate.tables import Table
-
-    assert isinstance(read, Table)
     if engine == "pandera":
         from figdate.validation import findings
 
         return findings(read, table, articles, mentions)
     from figdate import expectations, gx_engine
 
+    other = mentions if table == "articles" else articles
     view = expectations.joined(read.frame, table, articles, mentions)
-    suite = expectations.build(table)
-    if articles is None and table != "articles":
-        skip = set(expectations.DERIVED[table])
-        suite["expectations"] = [e for e in suite["expectations"] if not skip & set(_mentioned(e))]
+    suite = expectations.build(table, joined=other is not None)
     return gx_engine.findings(suite, view, read)
-
-
-def _mentioned(expectation: dict[str, object]) -> list[str]:
-    kwargs = expectation.get("kwargs")
-    if not isinstance(kwargs, dict):
-        return []
-    names = [kwargs.get("column"), kwargs.get("column_A"), kwargs.get("column_B")]
-    return [str(n) for n in names if n] + [str(c) for c in kwargs.get("column_set") or []]

@@ -29,8 +29,8 @@ import pandas as pd
 from figdate.model import Article
 from figdate.scoring import Score
 from figdate.scoring.errors import shown_values
-from figdate.scoring.matching import match, values_equal
-from figdate.scoring.prepare import Side, prepare
+from figdate.scoring.matching import Matches, match, values_equal
+from figdate.scoring.prepare import Prepared, Side, prepare
 
 CATEGORIES = ("correct", "wrong value", "missed", "spurious", "optional")
 COLOURS = {
@@ -74,7 +74,19 @@ def highlights(
 ) -> list[Highlight]:
     """Every highlight of every article, from the scorer's relaxed matching."""
     data = prepare(gold, predictions, articles)
-    matches = match(data)
+    return _highlights(data, match(data), articles)
+
+
+def of_score(score: Score, articles: Mapping[str, Article]) -> list[Highlight]:
+    """The highlights of a score, from the matching it was computed with (no second run)."""
+    if score.matched is None:
+        raise ValueError("this Score carries no matching: use highlights(gold, predictions)")
+    return _highlights(*score.matched, articles)
+
+
+def _highlights(
+    data: Prepared, matches: Matches, articles: Mapping[str, Article]
+) -> list[Highlight]:
     g, p = data.gold, data.pred
     pg, pp = matches.pairs_gold, matches.pairs_pred
     equal = values_equal(g, pg, p, pp)

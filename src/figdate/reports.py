@@ -198,10 +198,10 @@ def _change(score: Score, saved: Mapping[str, Any], schemes: Sequence[str]) -> l
     """F1 now against F1 in the saved report; higher is better, so a drop is marked."""
     before = {(r["kind"], r["scheme"]): r for r in saved.get("summary", [])}
     who = saved.get("extractor", {})
+    name = " ".join(str(x) for x in (who.get("name"), who.get("version")) if x)
     gold = saved.get("gold", {})
     lines = [
-        f"#### Change against the saved run ({who.get('name')} {who.get('version') or ''}, "
-        f"gold {gold.get('version')})".replace(" ,", ","),
+        f"#### Change against the saved run ({name}, gold {gold.get('version')})",
         "",
         "| kind | scheme | F1 saved | F1 now | change |",
         "|---|---|--:|--:|--:|",

@@ -12,8 +12,8 @@ import pandas as pd
 from figdate.model import Article
 from figdate.scoring import metrics
 from figdate.scoring.errors import error_list
-from figdate.scoring.matching import SCHEMES, match
-from figdate.scoring.prepare import prepare
+from figdate.scoring.matching import SCHEMES, Matches, match
+from figdate.scoring.prepare import Prepared, prepare
 
 DEFAULT_RESAMPLES = 1000
 DEFAULT_SEED = 0
@@ -32,6 +32,8 @@ class Score:
     counts: np.ndarray  # [article, kind, scheme, (tp, fp, fn, neutral)]
     articles: list[str]
     meta: dict[str, Any] = field(default_factory=dict)
+    matched: tuple[Prepared, Matches] | None = field(default=None, repr=False, compare=False)
+    """The prepared sides and their matching, for views that show each pair (the HTML report)."""
 
     def get(self, kind: str, scheme: str, metric: str) -> float:
         """One figure, e.g. ``score.get("figure", "value", "f1")``."""
@@ -63,6 +65,7 @@ def score(
         counts=matches.counts,
         articles=data.articles,
         meta={"resamples": resamples, "seed": seed, **(meta or {})},
+        matched=(data, matches),
     )
 
 
