@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-CODE := $(wildcard src tests benchmarks)
+CODE := $(wildcard src tests benchmarks docs)
 STAMP := $(VENV)/.installed
 
 .PHONY: install test lint format clean eval leaderboard labelstudio report

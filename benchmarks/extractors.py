@@ -13,8 +13,8 @@ from __future__ import annotations
 import argparse
 import time
 
-from figdate import gold
 from figdate.extractors import resolve
+from figdate.goldset import store as gold
 
 NAMES = ("rules", "dateparser", "quantulum3")
 

@@ -18,12 +18,12 @@ import shutil
 import subprocess
 import sys
 
-from figdate import gold
 from figdate.extractors import resolve
+from figdate.goldset import store as gold
 
 CHILD = """
 import sys
-from figdate import gold
+from figdate.goldset import store as gold
 from figdate.extractors import resolve
 articles = list(gold.load().articles.values())
 source = resolve(sys.argv[1])

@@ -46,7 +46,7 @@ def main() -> None:
     n = len(gold) + len(pred)
     print(f"{args.articles} articles, {len(gold)} gold and {len(pred)} predicted mentions")
 
-    ours = best_of(args.repeat, lambda: score(gold, pred, articles))
+    ours = best_of(args.repeat, lambda: score(gold, pred, articles).errors)
     print(f"figdate     {ours:7.2f} s  {n / ours:>10,.0f} mentions/s  (5 schemes, CIs, errors)")
 
     from nervaluate import Evaluator

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from figdate.model import Article
+from figdate.core.model import Article
 
 
 def synthetic(

@@ -19,8 +19,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from figdate.model import Article
-from figdate.tables import Table, read_table
+from figdate.core.model import Article
+from figdate.core.tables import Table, read_table
 
 PER_ARTICLE = 100
 WORD = "word "
@@ -75,20 +75,21 @@ def main() -> None:
         path = Path(folder) / "predictions.jsonl"
         path.write_text("".join(json.dumps(r) + "\n" for r in rows(n)), encoding="utf-8")
         print(f"{n:,} prediction rows, {path.stat().st_size / 1e6:,.1f} MB of JSONL")
-        table = timed("read (figdate.tables)", n, lambda: read_table(path))
+        table = timed("read (figdate.core.tables)", n, lambda: read_table(path))
     assert isinstance(table, Table)
     engines = args.engines.split(",")
     if "pandera" in engines:
-        from figdate.validation import validate_mentions
+        from figdate.contract.pandera_backend import validate_mentions
 
         frame, problems = timed(
-            "pandera (figdate.validation)",
+            "pandera (figdate.contract)",
             n,
             lambda: validate_mentions(table, known, gold=False),
         )  # type: ignore[misc]
         assert frame is not None, problems[:3]
     if "gx" in engines:
-        from figdate import expectations, gx_engine
+        from figdate.contract import gx_backend as gx_engine
+        from figdate.contract import gx_suites as expectations
 
         view = timed(
             "gx: join article columns",

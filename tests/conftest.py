@@ -1,39 +1,35 @@
-"""Shared fixtures: a private copy of the real gold set, and the CLI as a real subprocess."""
+"""Shared fixtures: the gold set loaded once per session, a private copy of it that a test
+may break, and the CLI as a real subprocess. Plain helpers are in ``tests/support.py``."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-GOLD = REPO / "gold"
+from tests.support import GOLD, REPO, Run, repo_gold
+
+if TYPE_CHECKING:
+    from figdate.goldset.store import GoldSet
+
+
+@pytest.fixture(scope="session")
+def gold_set() -> GoldSet:
+    """The repository's gold set, read and validated once for the whole session."""
+    return repo_gold()
 
 
 @pytest.fixture
 def gold_copy(tmp_path: Path) -> Path:
     """A copy of the gold set that a test may break."""
     target = tmp_path / "gold"
-    shutil.copytree(GOLD, target)
+    shutil.copytree(GOLD, target, ignore=shutil.ignore_patterns("drafts"))
     return target
-
-
-def snapshot(root: Path) -> dict[str, str]:
-    """Hash of every file below root: to prove a command rewrote nothing."""
-    return {
-        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(root.rglob("*"))
-        if p.is_file()
-    }
-
-
-Run = Callable[..., subprocess.CompletedProcess[str]]
 
 
 @pytest.fixture

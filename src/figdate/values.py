@@ -1,125 +1,36 @@
-"""Normalised values: ISO 8601 dates at the text's precision, and figures as numbers.
+"""Deprecated alias of ``figdate.core.values``.
 
-Both the schemas and the scorer use these, so that "valid" and "equal" mean one thing.
+``figdate.values`` goes in the next minor version: import from ``figdate.core.values``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import math
-import re
+import warnings
 
-# The contract's value formats as regular expressions, so that pandera and the Great
-# Expectations suites (which can only say "matches a pattern") test one definition.
-# ASCII digits only: Python's \d would accept "٢٠١٩".
-_YEAR = r"(?!0000)[0-9]{4}"
-_LEAP_YEAR = r"(?!0000)(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
-_MONTH_DAY = (
-    r"(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
-    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
-    r"|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+from figdate.core.values import (
+    DATE_PATTERN,
+    DATETIME_PATTERN,
+    DAY_PATTERN,
+    FIGURE_PATTERN,
+    format_figure,
+    is_empty,
+    parse_date,
+    parse_figure,
 )
-_DAY = rf"(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)"
-_ISO_DATE = rf"(?:{_DAY}|{_YEAR}-(?:0[1-9]|1[0-2])|{_YEAR})"
-_TIME = (
-    r"[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?"
+
+warnings.warn(
+    "figdate.values is deprecated: import from figdate.core.values (see docs/api.md)",
+    DeprecationWarning,
+    stacklevel=2,
 )
-DAY_PATTERN = rf"^\s*{_DAY}\s*$"
-"""A calendar day ``YYYY-MM-DD`` (an article's publication date)."""
-DATE_PATTERN = rf"^\s*{_ISO_DATE}\s*$"
-"""A gold date value: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, each a real calendar date."""
-DATETIME_PATTERN = rf"^\s*(?:{_ISO_DATE}|{_DAY}{_TIME})\s*$"
-"""A predicted date value: as a gold one, or a day with a time of day (truncated to the day)."""
-FIGURE_PATTERN = (
-    r"^\s*\+?(?:[0-9]{1,30}(?:\.[0-9]{0,30})?|\.[0-9]{1,30})"
-    r"(?:[eE](?:\+?(?:[0-9]{1,2}|1[0-9]{2}|2[0-6][0-9]|27[0-7])|-[0-9]{1,3}))?\s*$"
-)
-"""A figure value as text (``str()`` of a number): non-negative, no ``_``, and finite: at
-most 30 digits before the point and an exponent up to 277 keep every match below 1e308,
-so a pattern alone can decide."""
 
-_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
-_DATETIME = re.compile(
-    r"^([0-9]{4}-[0-9]{2}-[0-9]{2})[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]+)?)?"
-    r"(Z|[+-][0-9]{2}:?[0-9]{2})?$"
-)
-_FIGURE = re.compile(FIGURE_PATTERN)
-
-
-def parse_date(value: object, *, allow_time: bool = False) -> str:
-    """Return the canonical ISO date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) or raise ValueError.
-
-    With ``allow_time`` (predictions), a time of day is accepted and truncated to the day,
-    because the benchmark does not annotate clock times.
-    """
-    if not isinstance(value, str):
-        raise ValueError(f"{value!r} is not an ISO 8601 date string")
-    text = value.strip()
-    if allow_time:
-        timed = _DATETIME.match(text)
-        if timed:
-            hour, minute = int(timed.group(2)), int(timed.group(3))
-            second = int(timed.group(4) or 0)
-            if hour > 23 or minute > 59 or second > 59:
-                raise ValueError(f"{value!r} has an impossible time of day")
-            text = timed.group(1)
-    match = _DATE.match(text)
-    if not match:
-        raise ValueError(f"{value!r} is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    year, month, day = match.groups()
-    if month is not None and not 1 <= int(month) <= 12:
-        raise ValueError(f"{value!r} has month {month}, outside 01-12")
-    if day is not None:
-        try:
-            dt.date(int(year), int(month), int(day))
-        except ValueError:
-            raise ValueError(f"{value!r} is not a calendar date") from None
-    if int(year) == 0:
-        raise ValueError(f"{value!r} has year 0000")
-    return text
-
-
-def parse_figure(value: object) -> int | float:
-    """Return a figure's value as a number (an int where whole) or raise ValueError.
-
-    Figures count things, so they are finite and non-negative; strings such as "35000" or
-    "1.8e6" are accepted because CSV carries every value as text.
-    """
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise ValueError(f"{value!r} is not a number")
-    if not _FIGURE.fullmatch(str(value)):
-        if not math.isfinite(_float_or_zero(value)):
-            raise ValueError(f"{value!r} is not a finite number")
-        if str(value).strip().startswith("-"):
-            raise ValueError(f"{value!r} is negative; a figure counts something")
-        raise ValueError(f"{value!r} is not a number (plain digits, at most 30 before the point)")
-    number = float(value)
-    if number.is_integer() and abs(number) < 2**63:
-        return int(number)
-    return number
-
-
-def _float_or_zero(value: int | float | str) -> float:
-    try:
-        return float(value)
-    except (ValueError, OverflowError):
-        return 0.0
-
-
-def format_figure(value: int | float) -> str:
-    """The canonical text of a figure value: no exponent, no trailing zeros."""
-    if isinstance(value, int) or float(value).is_integer():
-        return str(int(value))
-    return repr(float(value))
-
-
-def is_empty(value: object) -> bool:
-    """True for the spellings of "no value": None, NaN, NA and the empty string."""
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return value.strip() == ""
-    try:
-        return bool(value != value)  # NaN and pandas.NA
-    except (TypeError, ValueError):
-        return True
+__all__ = [
+    "DATETIME_PATTERN",
+    "DATE_PATTERN",
+    "DAY_PATTERN",
+    "FIGURE_PATTERN",
+    "format_figure",
+    "is_empty",
+    "parse_date",
+    "parse_figure",
+]

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from figdate.model import Article, Mention
+from figdate.core.model import Article, Mention
 
 FAULTY_ARTICLE = "idlib-january-deaths"
 

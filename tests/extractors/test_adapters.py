@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from figdate.core.model import Article
 from figdate.extractors import resolve
-from figdate.model import Article
 
 TEXT = (
     "On 12 January the ceasefire began. In May 2019 the offensive resumed, and in 2017 "

@@ -11,11 +11,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from figdate import gold
+from figdate.core.problems import InputError
 from figdate.extractors import registered, resolve
-from figdate.problems import InputError
-from tests.conftest import REPO, Run
+from figdate.goldset.store import load
 from tests.extractors import fixtures
+from tests.support import REPO, Run
 
 HERE = Path(__file__).parent
 
@@ -97,7 +97,7 @@ def test_a_predictions_file(
 ) -> None:
     rows = [
         {**row, "article_id": article.id}
-        for article in gold.load().articles.values()
+        for article in load().articles.values()
         for row in fixtures.digits(article)
     ]
     path = tmp_path / f"digits{suffix}"

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from figdate import gold
-from tests.conftest import Run
+from figdate.goldset.card import write_card
+from figdate.goldset.manifest import write_manifest
+from figdate.goldset.store import load
 from tests.extractors.fixtures import FAULTY_ARTICLE
+from tests.support import Run
 
 FIXTURES = "tests.extractors.fixtures"
 
@@ -87,7 +89,7 @@ def test_the_cache_hits_and_misses(figdate: Run, tmp_path: Path, gold_copy: Path
     calls = tmp_path / "calls.log"
     env = {"FIGDATE_TEST_CALLS": str(calls), "FIGDATE_GOLD": str(gold_copy)}
     spec = f"{FIXTURES}:counted"
-    n = len(gold.load(gold_copy).articles)
+    n = len(load(gold_copy).articles)
 
     def run(*extra: str) -> list[str]:
         result = figdate("eval", "--extractor", spec, *extra, cwd=tmp_path, env=env)
@@ -99,8 +101,8 @@ def test_the_cache_hits_and_misses(figdate: Run, tmp_path: Path, gold_copy: Path
     assert len(run("--no-cache")) == 2 * n  # --no-cache extracts again
     text = gold_copy / "articles" / "idlib-civilians-return.txt"
     text.write_text(text.read_text(encoding="utf-8") + " 1,000 more.", encoding="utf-8")
-    gold.write_manifest(gold_copy)
-    gold.write_card(gold_copy)
+    write_manifest(gold_copy)
+    write_card(gold_copy)
     assert run()[2 * n :] == ["idlib-civilians-return"]  # only the changed article again
     assert (tmp_path / ".figdate-cache").is_dir()
 
@@ -109,7 +111,7 @@ def test_make_eval_names_another_extractor(tmp_path: Path) -> None:
     import os
     import subprocess
 
-    from tests.conftest import REPO
+    from tests.support import REPO
 
     done = subprocess.run(
         ["make", "--no-print-directory", "eval", f"EXTRACTOR={FIXTURES}:digits"],

@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from figdate.model import MENTION_COLUMNS, PREDICTION_COLUMNS, Article
+from figdate.core.model import MENTION_COLUMNS, PREDICTION_COLUMNS, Article
 from figdate.scoring import Score, score
 
 GOLD_COLUMNS = list(MENTION_COLUMNS)

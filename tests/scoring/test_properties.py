@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from figdate.model import Article
+from figdate.core.model import Article
 from figdate.scoring import SCHEMES, SPAN_SCHEMES, score
 from tests.scoring.helpers import GOLD_COLUMNS, PRED_COLUMNS, row
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from figdate.model import Article
+from figdate.core.model import Article
 from tests.scoring.helpers import counts, gold_row, pred_row, run
 
 TEXT = "Some 35,000 civilians fled on 12 January 2020, and 200 more in March; three returned."

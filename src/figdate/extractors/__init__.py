@@ -1,11 +1,12 @@
-"""Extractors: the protocol, the registry, and the bundled ones (rules and two adapters).
+"""Extractors: the protocol, the sources and registry, the runner and cache, and the bundled
+extractors (``rules``, and adapters for dateparser and quantulum3 in ``adapters/``).
 
-Heavy adapters (dateparser, quantulum3) are imported only when named.
+Heavy adapters are imported only when named. Depends only on ``figdate.core``.
 """
 
 from __future__ import annotations
 
+from figdate.extractors.protocol import ExtractionError, Extractor
 from figdate.extractors.registry import DEFAULT, registered, resolve
-from figdate.extractors.sources import ExtractionError, Extractor
 
 __all__ = ["DEFAULT", "ExtractionError", "Extractor", "registered", "resolve"]

@@ -15,8 +15,9 @@ import importlib
 from importlib.metadata import entry_points
 from pathlib import Path
 
+from figdate.core.problems import InputError, Problem
+from figdate.extractors.protocol import Source
 from figdate.extractors.sources import CommandSource, FileSource, PythonSource
-from figdate.problems import InputError, Problem
 
 GROUP = "figdate.extractors"
 DEFAULT = "rules"
@@ -24,12 +25,10 @@ DEFAULT = "rules"
 # that a source checkout without installed metadata still finds them.
 BUNDLED = {
     "rules": "figdate.extractors.rules:RulesExtractor",
-    "dateparser": "figdate.extractors.dateparser_adapter:DateparserExtractor",
-    "quantulum3": "figdate.extractors.quantulum_adapter:Quantulum3Extractor",
+    "dateparser": "figdate.extractors.adapters.dateparser:DateparserExtractor",
+    "quantulum3": "figdate.extractors.adapters.quantulum3:Quantulum3Extractor",
 }
 EXTRAS = {"dateparser": "dateparser", "quantulum3": "quantulum3"}
-
-Source = PythonSource | CommandSource | FileSource
 
 
 def registered() -> dict[str, str]:

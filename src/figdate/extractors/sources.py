@@ -1,8 +1,8 @@
 """Where predictions come from: a Python extractor, a command, or a file.
 
-Each source has a ``name``, a ``version`` (part of the cache key) and ``extract(article)``
-returning mention dicts. The runner decides how to call it (in a worker process, with a
-time limit, in parallel); sources only say what one call does.
+Each is a ``figdate.extractors.protocol.Source``: it says what one call does, whether its
+output may be cached and how it takes a time limit; the runner decides how to call it (in
+a worker process, in parallel).
 """
 
 from __future__ import annotations
@@ -12,69 +12,22 @@ import inspect
 import json
 import shlex
 import subprocess
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import asdict, is_dataclass
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
 import pandas as pd
 
-from figdate.model import Article, Mention
-from figdate.problems import InputError, Problem
-from figdate.tables import display_path, read_table
-
-Row = dict[str, Any]
-
-
-@runtime_checkable
-class Extractor(Protocol):
-    """What an extractor provides. A plain function ``(article) -> iterable`` also works."""
-
-    name: str
-    version: str
-
-    def extract(self, article: Article) -> Iterable[Mention | Mapping[str, Any]]: ...
-
-
-class ExtractionError(Exception):
-    """One article could not be extracted; the run goes on without it."""
-
-
-def article_payload(article: Article) -> Row:
-    """The JSON form of an article given to commands (and sent to worker processes)."""
-    return {
-        "id": article.id,
-        "title": article.title,
-        "source": article.source,
-        "url": article.url,
-        "published": article.published.isoformat() if article.published else None,
-        "text": article.text,
-    }
-
-
-def as_row(item: object, article: Article) -> Row:
-    """A mention dict from what an extractor returned, tagged with the article's id."""
-    if isinstance(item, Mention):
-        row = item.as_dict()
-        row.pop("optional", None)
-        row.pop("note", None)
-    elif is_dataclass(item) and not isinstance(item, type):
-        row = asdict(item)
-    elif isinstance(item, Mapping):
-        row = dict(item)
-    else:
-        raise ExtractionError(f"returned {type(item).__name__}, not a Mention or a dict")
-    row.setdefault("article_id", article.id)
-    if row["article_id"] != article.id:
-        raise ExtractionError(
-            f"returned a mention tagged {row['article_id']!r} for article {article.id!r}"
-        )
-    return row
+from figdate.core.model import Article
+from figdate.core.problems import InputError, Problem
+from figdate.core.tables import display_path, read_table
+from figdate.extractors.protocol import ExtractionError, Row, article_payload, as_row
 
 
 class PythonSource:
     """An in-process extractor: an object with ``extract`` or a plain function."""
 
+    cacheable = True
     isolated = True  # called in a worker process, so that a hang can be stopped
 
     def __init__(self, target: Any, spec: str) -> None:
@@ -90,8 +43,11 @@ class PythonSource:
         self.name = str(getattr(target, "name", None) or getattr(target, "__name__", spec))
         self.version = str(getattr(target, "version", None) or _source_hash(target))
 
-    def extract(self, article: Article) -> list[Row]:
+    def extract(self, article: Article, timeout: float | None = None) -> list[Row]:
         return [as_row(item, article) for item in self._call(article)]
+
+    def unknown_articles(self, known: Iterable[str]) -> list[str]:
+        return []
 
 
 def _source_hash(target: Any) -> str:
@@ -107,6 +63,7 @@ class CommandSource:
     """An extractor in any language: run once per article, one JSON article line on its
     stdin, one JSON mention per line on its stdout, each tagged with ``article_id``."""
 
+    cacheable = True
     isolated = False  # a subprocess already has its own time limit
 
     def __init__(self, command: str, spec: str) -> None:
@@ -116,9 +73,11 @@ class CommandSource:
             raise InputError([Problem(spec, reason="cmd: needs a command")])
         self.name = spec
         self.version = _command_version(self.argv)
-        self.timeout: float | None = None
 
-    def extract(self, article: Article) -> list[Row]:
+    def unknown_articles(self, known: Iterable[str]) -> list[str]:
+        return []
+
+    def extract(self, article: Article, timeout: float | None = None) -> list[Row]:
         line = json.dumps(article_payload(article), ensure_ascii=False) + "\n"
         try:
             done = subprocess.run(
@@ -127,11 +86,11 @@ class CommandSource:
                 capture_output=True,
                 text=True,
                 encoding="utf-8",
-                timeout=self.timeout,
+                timeout=timeout,
                 check=False,
             )
         except subprocess.TimeoutExpired:
-            raise ExtractionError(f"timed out after {self.timeout:g} s") from None
+            raise ExtractionError(f"timed out after {timeout:g} s") from None
         except OSError as exc:
             raise ExtractionError(f"cannot run {self.argv[0]!r}: {exc.strerror}") from None
         if done.returncode != 0:
@@ -164,11 +123,12 @@ def _command_version(argv: list[str]) -> str:
 class FileSource:
     """Predictions made elsewhere (JSONL, CSV or Parquet), split by article."""
 
+    cacheable = False  # the file is the output
     isolated = False
 
     def __init__(self, path: Path, spec: str) -> None:
         self.spec = spec
-        table = read_table(path)
+        table = read_table(path, known_format=True)
         if "article_id" not in table.frame:
             raise InputError([Problem(display_path(path), reason="has no 'article_id' column")])
         self.name = path.stem
@@ -178,7 +138,7 @@ class FileSource:
             str(key): _records(group) for key, group in frame.groupby("article_id", sort=False)
         }
 
-    def extract(self, article: Article) -> list[Row]:
+    def extract(self, article: Article, timeout: float | None = None) -> list[Row]:
         return self._rows.get(article.id, [])
 
     def unknown_articles(self, known: Iterable[str]) -> list[str]:

@@ -22,10 +22,10 @@ from scipy.optimize import linear_sum_assignment
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
+from figdate.core.vocabulary import FIGURE_CODE, KINDS, SCHEMES, SPAN_SCHEMES
 from figdate.scoring.prepare import Prepared, Side
 
-SPAN_SCHEMES = ("strict", "exact", "relaxed", "value")
-SCHEMES = (*SPAN_SCHEMES, "bag")
+N_KINDS = len(KINDS)
 FIGURE_REL_TOL = 1e-9
 BAG_DIGITS = 9  # bag compares figures rounded to this many significant digits
 
@@ -49,7 +49,7 @@ def values_equal(gold: Side, gi: np.ndarray, pred: Side, pj: np.ndarray) -> np.n
     g_num, p_num = gold.number[gi], pred.number[pj]
     close = np.abs(g_num - p_num) <= FIGURE_REL_TOL * np.maximum(np.abs(g_num), np.abs(p_num))
     same_iso = gold.iso[gi] == pred.iso[pj]
-    is_figure = gold.kind[gi] == 0
+    is_figure = gold.kind[gi] == FIGURE_CODE
     equal = gold.empty[gi] | (~pred.empty[pj] & np.where(is_figure, close, same_iso))
     return np.asarray(equal, dtype=bool)
 
@@ -120,8 +120,8 @@ def overlapping_pairs(gold: Side, pred: Side) -> tuple[Ints, Ints]:
     if len(gold.start) == 0 or len(located) == 0:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
     stride = int(max(gold.end.max(), pred.end[located].max())) + 1
-    g_key = (gold.article * 2 + gold.kind) * stride
-    p_key = (pred.article[located] * 2 + pred.kind[located]) * stride
+    g_key = (gold.article * N_KINDS + gold.kind) * stride
+    p_key = (pred.article[located] * N_KINDS + pred.kind[located]) * stride
     g_start, g_end = g_key + gold.start, g_key + gold.end
     p_start, p_end = p_key + pred.start[located], p_key + pred.end[located]
     order = np.argsort(g_start, kind="stable")
@@ -140,7 +140,7 @@ def overlapping_pairs(gold: Side, pred: Side) -> tuple[Ints, Ints]:
 def match(data: Prepared) -> Matches:
     """Match under every scheme and count per article and kind."""
     gold, pred = data.gold, data.pred
-    shape = (len(data.articles), 2)
+    shape = (len(data.articles), N_KINDS)
     counts = np.zeros((*shape, len(SCHEMES), 4), dtype=np.int64)
     gi, pj = overlapping_pairs(gold, pred)
     overlap = np.minimum(gold.end[gi], pred.end[pj]) - np.maximum(gold.start[gi], pred.start[pj])
@@ -167,13 +167,15 @@ def match(data: Prepared) -> Matches:
     bag_g, _ = bag_pairs(gold, pred)
     counts[:, :, len(SPAN_SCHEMES)] = _counts(gold, bag_g, _per_group(pred, None, shape), shape)
     value_g, value_p = kept["value"]
-    figure = (gold.kind[value_g] == 0) & ~gold.optional[value_g]
+    figure = (gold.kind[value_g] == FIGURE_CODE) & ~gold.optional[value_g]
     return Matches(counts, *kept["relaxed"], value_g[figure], value_p[figure])
 
 
 def _per_group(side: Side, mask: np.ndarray | None, shape: tuple[int, int]) -> np.ndarray:
     weights = None if mask is None else mask.astype(np.float64)
-    flat = np.bincount(side.article * 2 + side.kind, weights=weights, minlength=shape[0] * shape[1])
+    flat = np.bincount(
+        side.article * N_KINDS + side.kind, weights=weights, minlength=shape[0] * shape[1]
+    )
     return flat.reshape(shape).astype(np.int64)
 
 
@@ -190,7 +192,7 @@ def _counts(
 
 
 def _bincount(side: Side, index: Ints, shape: tuple[int, int]) -> np.ndarray:
-    groups = side.article[index] * 2 + side.kind[index]
+    groups = side.article[index] * N_KINDS + side.kind[index]
     return np.bincount(groups, minlength=shape[0] * shape[1]).reshape(shape)
 
 
@@ -200,7 +202,7 @@ def bag_pairs(gold: Side, pred: Side) -> tuple[Ints, Ints]:
     if len(gold.article) == 0 or len(pred.article) == 0:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
     g_key, p_key = _bag_keys(gold, pred)
-    g_group, p_group = gold.article * 2 + gold.kind, pred.article * 2 + pred.kind
+    g_group, p_group = gold.article * N_KINDS + gold.kind, pred.article * N_KINDS + pred.kind
     wild_groups = np.unique(g_group[gold.empty])
     g_wild, p_wild = np.isin(g_group, wild_groups), np.isin(p_group, wild_groups)
     gi, pj = _bag_by_rank(gold, g_key, ~g_wild, p_key, ~p_wild)

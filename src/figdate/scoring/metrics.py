@@ -10,7 +10,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-KINDS = ("figure", "date", "all")
+from figdate.core.vocabulary import REPORT_KINDS as KINDS
+
+__all__ = ["KINDS", "paired_bootstrap", "per_article", "prf", "summary"]
+
 TP, FP, FN, NEUTRAL = range(4)
 
 

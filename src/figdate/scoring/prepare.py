@@ -14,8 +14,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from figdate.model import Article
-from figdate.values import is_empty
+from figdate.core.model import Article
+from figdate.core.values import is_empty
+from figdate.core.vocabulary import KIND_CODES, Kind
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class Side:
 
     frame: pd.DataFrame  # the rows, in array order, for error lists
     article: np.ndarray  # int codes into Prepared.articles
-    kind: np.ndarray  # 0 figure, 1 date
+    kind: np.ndarray  # KIND_CODES: 0 figure, 1 date
     start: np.ndarray  # int64; -1 where unlocated
     end: np.ndarray
     located: np.ndarray  # bool
@@ -76,7 +77,7 @@ def _side(frame: pd.DataFrame, codes: Mapping[str, int], *, is_gold: bool) -> Si
         else np.zeros(len(frame), dtype=bool)
     )
     article = pd.Index(list(codes)).get_indexer(pd.Index(frame["article_id"])).astype(np.int64)
-    kind = (frame["kind"] == "date").to_numpy().astype(np.int64)
+    kind = frame["kind"].map(KIND_CODES).to_numpy().astype(np.int64)
     order = np.lexsort((end.to_numpy(), start.to_numpy(), kind, article))
     return Side(
         frame.iloc[order].reset_index(drop=True),
@@ -101,7 +102,7 @@ def normalised_values(
     raw = values.to_numpy(dtype=object)
     text = ["" if v is None or v != v else str(v).strip() for v in raw]
     empty = np.array([t == "" for t in text], dtype=bool)
-    is_figure = (kinds == "figure").to_numpy()
+    is_figure = (kinds == Kind.FIGURE).to_numpy()
     number = np.full(len(text), np.nan)
     figure_at = np.flatnonzero(is_figure & ~empty)
     number[figure_at] = [float(text[i]) for i in figure_at]

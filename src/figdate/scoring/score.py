@@ -1,39 +1,74 @@
-"""``score()``: gold and predictions in, a ``Score`` out. No I/O: tables and articles only."""
+"""``score()``: gold and predictions in, a ``Score`` out. No I/O: tables and articles only.
+
+The scorer computes once: matching, counts, intervals and the outcome table. Every view (the
+terminal table, JSON, Markdown, HTML, the error list, agreement) reads the ``Score``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import dataclasses
+import functools
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from figdate.model import Article
+from figdate.core.model import Article
+from figdate.core.problems import Failure
+from figdate.core.vocabulary import KINDS, SCHEMES
 from figdate.scoring import metrics
 from figdate.scoring.errors import error_list
-from figdate.scoring.matching import SCHEMES, Matches, match
+from figdate.scoring.matching import match
+from figdate.scoring.outcomes import outcomes
 from figdate.scoring.prepare import Prepared, prepare
 
 DEFAULT_RESAMPLES = 1000
 DEFAULT_SEED = 0
 
 
-@dataclass
+@dataclass(frozen=True)
+class RunInfo:
+    """What a report records about the run, for reproducibility."""
+
+    extractor: str | None = None
+    extractor_version: str | None = None
+    gold_version: str | None = None
+    gold_checksum: str | None = None
+    figdate_version: str | None = None
+    resamples: int = DEFAULT_RESAMPLES
+    seed: int = DEFAULT_SEED
+    failures: tuple[Failure, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
 class Score:
     """Everything a report shows. ``summary`` has one row per scheme and kind ("figure",
-    "date", "all"): micro counts and P/R/F1 with 95% intervals, and macro P/R/F1."""
+    "date", "all"): micro counts and P/R/F1 with 95% intervals, and macro P/R/F1.
+    ``outcomes`` has one row per mention (``figdate.scoring.outcomes``), made on first use
+    from the same matching as the counts (a run that needs only the numbers skips it);
+    ``errors`` is its view for people."""
 
     summary: pd.DataFrame
     per_article: pd.DataFrame
-    errors: pd.DataFrame
     qualifier: dict[str, Any]
-    notes: list[str]
+    notes: tuple[str, ...]
     counts: np.ndarray  # [article, kind, scheme, (tp, fp, fn, neutral)]
     articles: list[str]
-    meta: dict[str, Any] = field(default_factory=dict)
-    matched: tuple[Prepared, Matches] | None = field(default=None, repr=False, compare=False)
-    """The prepared sides and their matching, for views that show each pair (the HTML report)."""
+    run: RunInfo
+    tabulate: Callable[[], pd.DataFrame] = field(repr=False)
+    """Makes the outcome table from this score's matching; read ``outcomes`` instead."""
+    texts: Mapping[str, str] = field(repr=False, default_factory=dict)
+    """The articles' texts, for the error list's context."""
+
+    @functools.cached_property
+    def outcomes(self) -> pd.DataFrame:
+        return self.tabulate()
+
+    @functools.cached_property
+    def errors(self) -> pd.DataFrame:
+        return error_list(self.outcomes, self.texts)
 
     def get(self, kind: str, scheme: str, metric: str) -> float:
         """One figure, e.g. ``score.get("figure", "value", "f1")``."""
@@ -41,6 +76,10 @@ class Score:
         if row.empty or metric not in row:
             raise KeyError(f"no {metric!r} for kind {kind!r} and scheme {scheme!r}")
         return float(row.iloc[0][metric])
+
+    def with_notes(self, *notes: str) -> Score:
+        """The same score with ``notes`` added (what the caller knows of the run)."""
+        return dataclasses.replace(self, notes=(*self.notes, *notes))
 
 
 def score(
@@ -50,27 +89,28 @@ def score(
     *,
     resamples: int = DEFAULT_RESAMPLES,
     seed: int = DEFAULT_SEED,
-    meta: Mapping[str, Any] | None = None,
+    run: RunInfo | None = None,
 ) -> Score:
     """Score schema-valid predictions against schema-valid gold mentions of ``articles``."""
     data = prepare(gold, predictions, articles)
     matches = match(data)
     summary = metrics.summary(matches.counts, SCHEMES, resamples=resamples, seed=seed)
+    texts = [articles[name].text for name in data.articles]
     return Score(
         summary=summary,
         per_article=metrics.per_article(matches.counts, data.articles, SCHEMES),
-        errors=error_list(data, matches, articles),
         qualifier=_qualifier_accuracy(data, matches.value_gold, matches.value_pred),
-        notes=_notes(data, summary),
+        notes=tuple(_notes(data)),
         counts=matches.counts,
         articles=data.articles,
-        meta={"resamples": resamples, "seed": seed, **(meta or {})},
-        matched=(data, matches),
+        run=dataclasses.replace(run or RunInfo(), resamples=resamples, seed=seed),
+        tabulate=functools.partial(outcomes, data, matches, texts),
+        texts=dict(zip(data.articles, texts, strict=True)),
     )
 
 
 def _qualifier_accuracy(
-    data: Any, gold_index: np.ndarray, pred_index: np.ndarray
+    data: Prepared, gold_index: np.ndarray, pred_index: np.ndarray
 ) -> dict[str, Any]:
     """Qualifier accuracy over figure pairs matched under the value scheme (required gold)."""
     gold_q = data.gold.frame["qualifier"].to_numpy(dtype=object)[gold_index]
@@ -84,12 +124,11 @@ def _qualifier_accuracy(
     return {"accuracy": correct / n if n else 0.0, "correct": correct, "n": n, "missing": missing}
 
 
-def _notes(data: Any, summary: pd.DataFrame) -> list[str]:
+def _notes(data: Prepared) -> list[str]:
     notes = []
     if len(data.pred.article) == 0:
         notes.append("no predictions: precision and F1 are 0 by convention")
-    for kind in ("figure", "date"):
-        code = 0 if kind == "figure" else 1
+    for code, kind in enumerate(KINDS):
         if not ((data.gold.kind == code) & ~data.gold.optional).any():
             notes.append(f"no required gold {kind} mentions: {kind} recall is 0 by convention")
     if data.bag_only:

@@ -6,9 +6,9 @@ from collections import Counter
 
 import pytest
 
+from figdate.core.model import Article
+from figdate.core.values import is_empty
 from figdate.extractors.rules import RulesExtractor
-from figdate.model import Article
-from figdate.values import is_empty
 from tests.extractors.rules.sentences import CASES
 
 EXTRACTOR = RulesExtractor()

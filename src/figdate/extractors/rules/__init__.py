@@ -13,10 +13,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from figdate.core.model import Article
 from figdate.extractors.rules import dates, figures
 from figdate.extractors.rules.numbers import NUMBER, NUMBERS, TENS, UNITS, VAGUE
 from figdate.extractors.rules.trie import trie
-from figdate.model import Article
 
 __all__ = ["RulesExtractor"]
 

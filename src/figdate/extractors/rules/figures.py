@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
+from figdate.core.vocabulary import QUALIFIER_WORDS
 from figdate.extractors.rules.numbers import is_vague, value_of
-from figdate.qualifiers import QUALIFIERS
 
 MEASURES = (
     "square kilometers", "square kilometres", "square miles", "square metres",
@@ -155,7 +155,7 @@ def qualifier_of(before: list[str]) -> str:
         words.pop()
     for size in (3, 2, 1):
         if len(words) >= size:
-            found = QUALIFIERS.get(" ".join(words[-size:]))
+            found = QUALIFIER_WORDS.get(" ".join(words[-size:]))
             if found:
                 return found
     return "exact"

@@ -1,0 +1,113 @@
+"""``figdate gold``: check, count and maintain the gold set; drafts into gold."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from figdate.cli.exits import Exit
+from figdate.cli.options import Commands, add_gold, print_problems
+from figdate.core.tables import display_path
+
+
+def _check(args: argparse.Namespace) -> int:
+    from figdate.goldset.audit import inspect
+    from figdate.goldset.store import locate
+
+    root = locate(args.gold)
+    problems, loaded = inspect(root)
+    if problems or loaded is None:
+        print_problems(problems)
+        print(f"{len(problems)} problem(s) in {display_path(root)}", file=sys.stderr)
+        return Exit.PROBLEMS
+    print(
+        f"ok: {display_path(root)} version {loaded.version}, {len(loaded.articles)} articles, "
+        f"{len(loaded.mentions)} mentions"
+    )
+    return Exit.OK
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from figdate.goldset.card import render_counts, stats
+    from figdate.goldset.store import load
+
+    loaded = load(args.gold)
+    if args.markdown:
+        print(render_counts(loaded), end="")
+    else:
+        print(stats(loaded).to_string(index=False))
+    return Exit.OK
+
+
+def _manifest(args: argparse.Namespace) -> int:
+    from figdate.goldset.layout import MANIFEST
+    from figdate.goldset.manifest import write_manifest
+    from figdate.goldset.store import locate
+
+    root = locate(args.gold)
+    manifest = write_manifest(root, args.set_version)
+    files = manifest["files"]
+    count = len(files) if isinstance(files, dict) else 0
+    print(f"wrote {display_path(root / MANIFEST)}: version {manifest['version']}, {count} files")
+    return Exit.OK
+
+
+def _card(args: argparse.Namespace) -> int:
+    from figdate.goldset.card import write_card
+    from figdate.goldset.layout import CARD, COUNTS_START
+    from figdate.goldset.store import locate
+
+    root = locate(args.gold)
+    if not write_card(root):
+        print(f"{display_path(root / CARD)}: no counts markers ({COUNTS_START})", file=sys.stderr)
+        return Exit.PROBLEMS
+    print(f"updated the counts in {display_path(root / CARD)}")
+    return Exit.OK
+
+
+def _fix_offsets(args: argparse.Namespace) -> int:
+    from figdate.goldset import drafts
+    from figdate.goldset.store import locate
+
+    root = locate(args.gold)
+    for ident in args.ids or drafts.drafts(root):
+        filled = drafts.fix_offsets(ident, root)
+        print(f"{ident}: filled the offsets of {filled} row(s)")
+    return Exit.OK
+
+
+def _accept(args: argparse.Namespace) -> int:
+    from figdate.goldset.accept import accept
+    from figdate.goldset.store import locate
+
+    loaded = accept(args.id, locate(args.gold))
+    print(
+        f"accepted {args.id}: the gold set now has {len(loaded.articles)} articles and "
+        f"{len(loaded.mentions)} mentions; manifest and card updated"
+    )
+    return Exit.OK
+
+
+def register(commands: Commands) -> None:
+    parser = commands.add_parser("gold", help="check, count and maintain the gold set")
+    gold_commands = parser.add_subparsers(dest="gold_command", required=True)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = gold_commands.add_parser(name, help=help_text, description=help_text)
+        add_gold(sub)
+        return sub
+
+    command("check", "validate every file of the gold set").set_defaults(run=_check)
+    stats = command("stats", "count mentions per article and kind")
+    stats.add_argument("--markdown", action="store_true", help="print the dataset card block")
+    stats.set_defaults(run=_stats)
+    manifest = command("manifest", "record the checksums after a reviewed change")
+    manifest.add_argument("--set-version", help="set the gold set's version")
+    manifest.set_defaults(run=_manifest)
+    command("card", "regenerate the counts in the dataset card").set_defaults(run=_card)
+    fix = command("fix-offsets", "fill start and end of draft rows from text and occurrence")
+    fix.add_argument("ids", nargs="*", metavar="ID", help="drafts to fix (default: all)")
+    fix.set_defaults(run=_fix_offsets)
+    accept = command("accept", "move a reviewed draft into the gold set")
+    accept.add_argument("id", metavar="ID")
+    accept.set_defaults(run=_accept)

@@ -1,0 +1,54 @@
+"""The ``figdate`` command: a thin front end over the library.
+
+Each command group registers itself from its own module; this one assembles the parser,
+runs the command, and turns the library's errors into one line each and an exit code
+(``figdate.cli.exits``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from figdate.cli import annotation, contract, gold, scoring
+from figdate.cli.exits import Exit
+from figdate.cli.options import print_problems
+from figdate.core.problems import InputError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="figdate", description="Benchmark extractors of figures and dates in news articles."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    gold.register(commands)
+    scoring.register_files(commands)
+    scoring.register_eval(commands)
+    annotation.register_add(commands)
+    annotation.register_exchange(commands)
+    contract.register(commands)
+    scoring.register_report(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from figdate.extractors.registry import UnknownExtractor
+
+    try:
+        code: int = args.run(args)
+    except UnknownExtractor as exc:  # a usage error: the user named something that is not there
+        print_problems(exc.problems)
+        return Exit.USAGE
+    except InputError as exc:
+        print_problems(exc.problems)
+        return Exit.PROBLEMS
+    except KeyboardInterrupt:  # files are written whole or not at all (figdate.core.transaction)
+        print("figdate: interrupted; nothing was half-written", file=sys.stderr)
+        return Exit.INTERRUPTED
+    return int(code)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""Options several commands share, and printing problems one per line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TypeAlias
+
+from figdate.core.problems import Problem
+from figdate.core.vocabulary import SCHEMES
+
+if TYPE_CHECKING:
+    from figdate.scoring import Score
+
+GOLD_HELP = "the gold folder (default: $FIGDATE_GOLD or ./gold)"
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+"""What ``add_subparsers`` returns: each command module registers its commands on it."""
+
+
+def print_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def add_gold(sub: argparse.ArgumentParser, help_text: str = GOLD_HELP) -> None:
+    sub.add_argument("--gold", help=help_text)
+
+
+def add_scoring(sub: argparse.ArgumentParser) -> None:
+    add_gold(sub)
+    sub.add_argument(
+        "--scheme", action="append", choices=SCHEMES, help="show this scheme (repeatable)"
+    )
+    sub.add_argument("--resamples", type=int, default=1000, help="bootstrap resamples")
+    sub.add_argument("--seed", type=int, default=0, help="bootstrap seed")
+
+
+def add_report(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--per-article", action="store_true", help="show a row per article")
+    sub.add_argument(
+        "--errors", type=int, nargs="?", const=20, default=0, metavar="N", help="list N errors"
+    )
+    sub.add_argument("--json", metavar="OUT", help="write the JSON report")
+    sub.add_argument("--markdown", metavar="OUT", help="write a summary for a pull request")
+    sub.add_argument(
+        "--against", metavar="SAVED", help="a saved --json report: the summary shows the change"
+    )
+
+
+def report(result: Score, args: argparse.Namespace) -> None:
+    """Print the table and write the report files that were asked for."""
+    from pathlib import Path
+
+    from figdate.reporting import saved, text
+
+    schemes = tuple(args.scheme or SCHEMES)
+    shown = text.terminal(result, schemes, per_article=args.per_article, errors=args.errors)
+    print(shown, end="")
+    if args.json:
+        Path(args.json).write_text(saved.to_json(result), encoding="utf-8")
+    if args.markdown:
+        write_markdown(result, args)
+
+
+def write_markdown(result: Score, args: argparse.Namespace) -> None:
+    """The pull-request summary, against a saved ``--json`` report if ``--against`` names one."""
+    import json
+    from pathlib import Path
+
+    from figdate.core.problems import InputError
+    from figdate.core.tables import display_path
+    from figdate.reporting import markdown, saved
+
+    against = None
+    if getattr(args, "against", None):
+        path = Path(args.against)
+        try:
+            against = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            reason = f"cannot read the saved run: {exc}"
+            raise InputError([Problem(display_path(path), reason=reason)]) from None
+        if not isinstance(against, dict) or against.get("schema") != saved.JSON_SCHEMA:
+            reason = f"not a figdate report (schema {saved.JSON_SCHEMA}): save one with --json"
+            raise InputError([Problem(display_path(path), reason=reason)])
+    Path(args.markdown).write_text(markdown.markdown(result, against=against), encoding="utf-8")

@@ -1,0 +1,168 @@
+"""``figdate score``, ``compare``, ``eval``, ``report`` and ``leaderboard``: numbers about an
+extractor, from a predictions file or by running it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from figdate.cli.exits import Exit
+from figdate.cli.options import Commands, add_gold, add_report, add_scoring, report, write_markdown
+from figdate.core.vocabulary import SCHEMES
+
+
+def _score(args: argparse.Namespace) -> int:
+    from figdate.evaluation.scorefile import score_file
+    from figdate.goldset.store import load
+
+    result = score_file(
+        Path(args.predictions), load(args.gold), name=args.name,
+        version=args.extractor_version, resamples=args.resamples, seed=args.seed,
+    )  # fmt: skip
+    report(result, args)
+    return Exit.OK
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from figdate.evaluation.scorefile import score_file
+    from figdate.goldset.store import load
+    from figdate.reporting import text
+    from figdate.scoring import paired_bootstrap
+
+    loaded = load(args.gold)
+    resamples = args.resamples if args.html else 0
+    scores = [score_file(Path(name), loaded, resamples=resamples) for name in (args.a, args.b)]
+    table = paired_bootstrap(
+        scores[0].counts, scores[1].counts, SCHEMES, resamples=args.resamples, seed=args.seed
+    )
+    print(text.comparison(table, (args.a, args.b), tuple(args.scheme or SCHEMES)), end="")
+    if args.html:
+        from figdate.reporting import html
+
+        marks = (html.of_score(scores[0]), html.of_score(scores[1]))
+        page = html.render_comparison((scores[0], scores[1]), marks, loaded.articles, table)
+        Path(args.html).write_text(page, encoding="utf-8")
+        print(f"wrote {args.html}")
+    return Exit.OK
+
+
+def _html_report(args: argparse.Namespace) -> int:
+    from figdate.goldset.store import load
+    from figdate.reporting import html
+
+    loaded = load(args.gold)
+    if args.predictions:
+        from figdate.evaluation.scorefile import score_file
+
+        result = score_file(Path(args.predictions), loaded, name=args.name,
+                            resamples=args.resamples, seed=args.seed)  # fmt: skip
+        complete = True
+    else:
+        from figdate.evaluation.evaluate import evaluate
+        from figdate.extractors.cache import CACHE_DIR
+
+        evaluation = evaluate(
+            args.extractor, loaded, timeout=args.timeout or None, resamples=args.resamples,
+            seed=args.seed, cache=CACHE_DIR,
+        )  # fmt: skip
+        result, complete = evaluation.score, evaluation.complete
+    marks = html.of_score(result)
+    Path(args.output).write_text(html.render(result, marks, loaded.articles), "utf-8")
+    print(f"wrote {args.output}: {len(marks)} highlights over {len(result.articles)} articles")
+    if args.markdown:
+        write_markdown(result, args)
+    return Exit.OK if complete else Exit.INCOMPLETE
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from figdate.evaluation.evaluate import evaluate
+    from figdate.extractors.cache import CACHE_DIR
+    from figdate.goldset.store import load
+
+    result = evaluate(
+        args.extractor, load(args.gold), timeout=args.timeout or None, jobs=args.jobs,
+        cache=None if args.no_cache else CACHE_DIR, resamples=args.resamples, seed=args.seed,
+        validate=args.validate,
+    )  # fmt: skip
+    report(result.score, args)
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    return Exit.OK if result.complete else Exit.INCOMPLETE
+
+
+def _leaderboard(args: argparse.Namespace) -> int:
+    from figdate.evaluation.leaderboard import board
+    from figdate.goldset.store import load
+    from figdate.reporting.leaderboard import markdown, terminal, write_into
+
+    loaded = load(args.gold)
+    rows = board(loaded, timeout=args.timeout or None, resamples=args.resamples)
+    print(terminal(rows, loaded), end="")
+    if args.markdown:
+        Path(args.markdown).write_text(markdown(rows, loaded), encoding="utf-8")
+    if args.readme:
+        write_into(Path(args.readme), markdown(rows, loaded))
+        print(f"updated the leaderboard in {args.readme}")
+    return Exit.OK
+
+
+def register_files(commands: Commands) -> None:
+    score = commands.add_parser("score", help="score a predictions file against the gold set")
+    score.add_argument("predictions", help="predictions (.jsonl, .csv or .parquet)")
+    add_scoring(score)
+    add_report(score)
+    score.add_argument("--name", help="the extractor's name in reports (default: file name)")
+    score.add_argument("--extractor-version", help="the extractor's version in reports")
+    score.set_defaults(run=_score)
+    compare = commands.add_parser("compare", help="compare two predictions files")
+    compare.add_argument("a", help="predictions A")
+    compare.add_argument("b", help="predictions B")
+    add_scoring(compare)
+    compare.add_argument("--html", metavar="OUT", help="write both side by side as HTML")
+    compare.set_defaults(run=_compare)
+
+
+def register_eval(commands: Commands) -> None:
+    evaluate = commands.add_parser("eval", help="run an extractor over the gold set and score it")
+    evaluate.add_argument(
+        "--extractor", default=None, metavar="SPEC",
+        help="a registered name (default rules), package.module:attr, cmd:COMMAND or file:PATH",
+    )  # fmt: skip
+    add_scoring(evaluate)
+    add_report(evaluate)
+    evaluate.add_argument(
+        "--timeout", type=float, default=60.0, help="seconds per article (0: no limit)"
+    )
+    evaluate.add_argument("--jobs", type=int, default=1, help="articles in parallel")
+    evaluate.add_argument("--no-cache", action="store_true", help="ignore .figdate-cache/")
+    evaluate.add_argument(
+        "--validate", choices=("pandera", "gx"), default="pandera",
+        help="pandera always checks the output; gx also runs the Great Expectations suite",
+    )  # fmt: skip
+    evaluate.set_defaults(run=_eval)
+
+
+def register_report(commands: Commands) -> None:
+    report = commands.add_parser("report", help="one self-contained HTML report")
+    source = report.add_mutually_exclusive_group()
+    source.add_argument("--extractor", metavar="SPEC", help="run this extractor (default rules)")
+    source.add_argument("--predictions", metavar="FILE", help="score this predictions file")
+    report.add_argument("-o", "--output", default="report.html", help="default report.html")
+    report.add_argument("--name", help="the extractor's name for --predictions")
+    add_gold(report)
+    report.add_argument("--resamples", type=int, default=1000, help="bootstrap resamples")
+    report.add_argument("--seed", type=int, default=0, help="bootstrap seed")
+    report.add_argument("--timeout", type=float, default=60.0, help="seconds per article")
+    report.add_argument("--markdown", metavar="OUT", help="also write a pull-request summary")
+    report.add_argument("--against", metavar="SAVED", help="a saved --json report to compare")
+    report.set_defaults(run=_html_report)
+    leaders = commands.add_parser(
+        "leaderboard", help="every bundled and installed extractor on the gold set"
+    )
+    add_gold(leaders)
+    leaders.add_argument("--timeout", type=float, default=120.0, help="seconds per article")
+    leaders.add_argument("--resamples", type=int, default=200, help="bootstrap resamples")
+    leaders.add_argument("--markdown", metavar="OUT", help="write the table as Markdown")
+    leaders.add_argument("--readme", metavar="FILE", help="write it between the markers in FILE")
+    leaders.set_defaults(run=_leaderboard)

@@ -1,0 +1,107 @@
+"""``figdate validate``: one file, one table, one or both engines, one report.
+
+The file is read once; pandera's findings come from ``pandera_backend``, GX's from
+``gx_backend``. The articles the cross-table rules read are the caller's to give (the
+command finds them in the gold folder), so the contract never reaches up into the gold set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from figdate.core.model import Article
+from figdate.core.problems import Finding
+from figdate.core.tables import Table, display_path, read_table
+from figdate.core.vocabulary import TableKind
+
+ENGINES = ("pandera", "gx")
+
+
+@dataclass
+class Report:
+    """What ``figdate validate`` found in one file."""
+
+    path: str
+    table: str
+    rows: int
+    engines: tuple[str, ...]
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not self.findings
+
+    def render(self) -> str:
+        lines = [f"{self.path}: {self.table} table, {self.rows} row(s)"]
+        lines += [f"note: {n}" for n in self.notes]
+        for finding in self.findings:
+            lines.append(finding.headline())
+            lines += [f"    {p}" for p in finding.examples]
+        for engine in self.engines:
+            failed = sum(1 for f in self.findings if f.engine == engine)
+            verdict = "valid" if not failed else f"{failed} check(s) failed"
+            lines.append(f"{engine}: {verdict}")
+        return "\n".join(lines) + "\n"
+
+
+def guess_table(path: Path) -> str:
+    """What a file is by its name: articles.csv, a mentions.csv beside one (gold), or else
+    an extractor's predictions."""
+    if path.name == "articles.csv":
+        return TableKind.ARTICLES
+    if path.name == "mentions.csv" and (path.parent / "articles.csv").is_file():
+        return TableKind.GOLD
+    return TableKind.PREDICTIONS
+
+
+def validate_file(
+    path: Path,
+    table: str,
+    engines: tuple[str, ...] = ("pandera",),
+    articles: Mapping[str, Article] | None = None,
+    notes: tuple[str, ...] = (),
+) -> Report:
+    """Validate the file at ``path`` as ``table``; InputError if it cannot be read.
+
+    Mention rows are checked against ``articles`` when given (else alone); an articles
+    table is checked against the ``mentions.csv`` beside it, if there is one."""
+    read = read_table(path)
+    report = Report(display_path(path), table, len(read.frame), engines, notes=list(notes))
+    mentions: pd.DataFrame | None = None
+    if table == TableKind.ARTICLES:
+        mentions = _sibling_mentions(path, report)
+    for engine in engines:
+        report.findings += _engine(engine, read, table, articles, mentions)
+    return report
+
+
+def _sibling_mentions(path: Path, report: Report) -> pd.DataFrame | None:
+    beside = path.parent / "mentions.csv"
+    if not beside.is_file():
+        report.notes.append("no mentions.csv beside it: 'every article has mentions' is skipped")
+        return None
+    return read_table(beside).frame
+
+
+def _engine(
+    engine: str,
+    read: Table,
+    table: str,
+    articles: Mapping[str, Article] | None,
+    mentions: pd.DataFrame | None,
+) -> list[Finding]:
+    if engine == "pandera":
+        from figdate.contract.pandera_backend import findings
+
+        return findings(read, table, articles, mentions)
+    from figdate.contract import gx_backend, gx_suites
+
+    other = mentions if table == TableKind.ARTICLES else articles
+    view = gx_suites.joined(read.frame, table, articles, mentions)
+    suite = gx_suites.build(table, joined=other is not None)
+    return gx_backend.findings(suite, view, read)

@@ -1,0 +1,254 @@
+"""Reading and writing the tables (CSV, JSONL) without losing what the file says.
+
+Every cell is read as it is written (CSV cells as strings, JSON values as JSON types), so
+the schemas judge the file itself; a file that cannot be read at all gives a Problem,
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from figdate.core.problems import InputError, Problem
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table as read, with the file line on which each row starts."""
+
+    frame: pd.DataFrame
+    path: str
+    lines: list[int]
+
+    def where(self, index: int) -> tuple[int | None, int]:
+        """(file line, 1-based data row) of a row index."""
+        line = self.lines[index] if 0 <= index < len(self.lines) else None
+        return line, index + 1
+
+
+def display_path(path: Path | str) -> str:
+    """The path as the user would write it: relative to the working directory if inside."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(p)
+
+
+MAX_LINE = 1 << 20
+"""A table row longer than this (1 MiB) is a flaw, not a row: a missing newline, a whole
+JSON array on one line, a binary file."""
+MEMORY_FACTOR = 12
+"""Reading a table takes about this many times its size in memory (pandas object frames)."""
+
+
+def available_memory() -> int | None:
+    """Bytes of memory free for a new table: $FIGDATE_MEMORY if set, else the kernel's
+    MemAvailable (Linux), else None (no guard)."""
+    if os.environ.get("FIGDATE_MEMORY"):
+        return int(os.environ["FIGDATE_MEMORY"])
+    try:
+        with open("/proc/meminfo", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        return None
+    return None
+
+
+def _guard_size(path: Path, shown: str) -> None:
+    """Refuse a table too large to read, before reading it, rather than swap to death."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError([Problem(shown, reason=f"cannot read: {exc.strerror}")]) from None
+    free = available_memory()
+    if free is not None and size * MEMORY_FACTOR > free:
+        reason = (
+            f"too large to read here: {_mb(size)} needs about {_mb(size * MEMORY_FACTOR)} "
+            f"of memory and {_mb(free)} is free; split it into smaller files"
+        )
+        raise InputError([Problem(shown, reason=reason)])
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1e6:,.1f} MB"
+
+
+def _long_line(data: bytes, shown: str) -> None:
+    if len(data) <= MAX_LINE:
+        return  # no line can be longer than the file
+    lengths = [len(line) for line in data.split(b"\n")]
+    longest = max(range(len(lengths)), key=lengths.__getitem__)
+    if lengths[longest] > MAX_LINE:
+        reason = (
+            f"line is {_mb(lengths[longest])} long, beyond the {_mb(MAX_LINE)} a row may take "
+            "(a missing newline, or not a table)"
+        )
+        raise InputError([Problem(shown, line=longest + 1, reason=reason)])
+
+
+def read_text(path: Path) -> str:
+    """An article text, decoded strictly as UTF-8 (no newline translation)."""
+    shown = display_path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError([Problem(shown, reason=f"cannot read: {exc.strerror}")]) from None
+    return _decode(data, shown)
+
+
+def _decode(data: bytes, shown: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            [Problem(shown, reason=f"not valid UTF-8 (byte {exc.start}: {data[exc.start]:#04x})")]
+        ) from None
+
+
+JSON_SUFFIXES = (".jsonl", ".ndjson", ".json")
+TABLE_SUFFIXES = (".csv", *JSON_SUFFIXES, ".parquet")
+"""The table formats figdate reads, by file name ending."""
+
+
+def read_table(path: Path, *, known_format: bool = False) -> Table:
+    """Read a CSV, JSONL or Parquet table as written; raise InputError if it cannot be read
+    (including a file too large for the memory that is free, or a row longer than 1 MiB).
+    A name with another ending is read as CSV, unless ``known_format`` refuses it."""
+    shown = display_path(path)
+    if known_format and path.suffix.lower() not in TABLE_SUFFIXES:
+        reason = f"unknown format: use {', '.join(TABLE_SUFFIXES)}"
+        raise InputError([Problem(shown, reason=reason)])
+    _guard_size(path, shown)
+    if path.suffix.lower() == ".parquet":
+        return _read_parquet(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError([Problem(shown, reason=f"cannot read: {exc.strerror}")]) from None
+    _long_line(data, shown)
+    text = _decode(data, shown)
+    if path.suffix.lower() in JSON_SUFFIXES:
+        return _read_jsonl(text, display_path(path))
+    return _read_csv(text, display_path(path))
+
+
+def _read_csv(text: str, shown: str) -> Table:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InputError([Problem(shown, reason="the file is empty (no header row)")]) from None
+    except csv.Error as exc:
+        raise InputError([Problem(shown, line=1, reason=f"not readable as CSV: {exc}")]) from None
+    if len(set(header)) != len(header):
+        dupes = sorted({h for h in header if header.count(h) > 1})
+        raise InputError([Problem(shown, line=1, reason=f"repeated column names: {dupes}")])
+    rows: list[list[str | None]] = []
+    lines: list[int] = []
+    problems: list[Problem] = []
+    line = reader.line_num + 1
+    try:
+        for record in reader:
+            if record:
+                if len(record) != len(header):
+                    problems.append(
+                        Problem(
+                            shown,
+                            line=line,
+                            row=len(rows) + 1,
+                            reason=f"has {len(record)} fields, the header has {len(header)}",
+                        )
+                    )
+                rows.append([cell if cell != "" else None for cell in record[: len(header)]])
+                lines.append(line)
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        problems.append(Problem(shown, line=line, reason=f"not readable as CSV: {exc}"))
+    if problems:
+        raise InputError(problems)
+    import pandas as pd  # here, not at the top: `figdate --help` should not load pandas
+
+    frame = pd.DataFrame(rows, columns=header, dtype=object)
+    return Table(frame, shown, lines)
+
+
+def _read_jsonl(text: str, shown: str) -> Table:
+    numbered = [(n, raw) for n, raw in enumerate(text.splitlines(), start=1) if raw.strip()]
+    try:  # one parse of the whole file is ten times faster than one per line
+        records = json.loads("[" + ",".join(raw for _, raw in numbered) + "]", parse_constant=str)
+    except json.JSONDecodeError:
+        records = None
+    if (
+        records is None
+        or len(records) != len(numbered)
+        or not all(isinstance(r, dict) for r in records)
+    ):
+        records = _jsonl_lines(numbered, shown)  # find the lines at fault
+    if not records:
+        raise InputError([Problem(shown, reason="the file has no rows")])
+    columns = list(dict.fromkeys(key for record in records for key in record))
+    import pandas as pd
+
+    frame = pd.DataFrame(
+        {c: pd.Series([r.get(c) for r in records], dtype=object) for c in columns}
+    )  # built column by column: a missing key is None, never NaN
+    return Table(frame, shown, [n for n, _ in numbered])
+
+
+def _jsonl_lines(numbered: list[tuple[int, str]], shown: str) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    problems: list[Problem] = []
+    for number, raw in numbered:
+        try:
+            record = json.loads(raw, parse_constant=str)  # NaN stays "NaN", for the schema
+        except json.JSONDecodeError as exc:
+            problems.append(Problem(shown, line=number, reason=f"invalid JSON: {exc.msg}"))
+            continue
+        if not isinstance(record, dict):
+            problems.append(Problem(shown, line=number, reason="a line must be a JSON object"))
+            continue
+        rows.append(record)
+    if problems:
+        raise InputError(problems)
+    return rows
+
+
+def _read_parquet(path: Path) -> Table:
+    import pandas as pd
+
+    shown = display_path(path)
+    try:
+        frame = pd.read_parquet(path)
+    except ImportError:
+        reason = "reading Parquet needs pyarrow: pip install 'figdate[parquet]'"
+        raise InputError([Problem(shown, reason=reason)]) from None
+    except (OSError, ValueError) as exc:
+        raise InputError([Problem(shown, reason=f"not readable as Parquet: {exc}")]) from None
+    frame = frame.astype(object).replace({float("nan"): None})
+    return Table(frame, shown, [])
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` through a temporary file in the same folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,1 @@
+"""Adapters that run the usual libraries as figdate extractors, imported only when named."""

@@ -1,0 +1,99 @@
+"""The dataset card's generated part: mentions per article and kind, and the card's check."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from figdate.core.problems import Problem
+from figdate.core.tables import display_path, write_atomic
+from figdate.core.vocabulary import KINDS
+from figdate.goldset.layout import CARD, COUNTS_END, COUNTS_START
+from figdate.goldset.store import GoldSet, load
+
+
+def stats(gold: GoldSet) -> pd.DataFrame:
+    """Mentions per article and kind, required and optional, with a total row."""
+    frame = gold.mentions
+    rows = []
+    for ident in sorted(gold.articles):
+        mine = frame[frame["article_id"] == ident]
+        row: dict[str, object] = {"article": ident}
+        published = gold.articles[ident].published
+        row["published"] = published.isoformat() if published else ""
+        row["chars"] = len(gold.articles[ident].text)
+        for kind in KINDS:
+            of_kind = mine[mine["kind"] == kind]
+            row[f"{kind}s"] = int((~of_kind["optional"]).sum())
+            row[f"{kind}s_optional"] = int(of_kind["optional"].sum())
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    total = {c: int(table[c].sum()) for c in table.columns if c not in {"article", "published"}}
+    return pd.concat(
+        [table, pd.DataFrame([{"article": "total", "published": "", **total}])], ignore_index=True
+    )
+
+
+def render_counts(gold: GoldSet) -> str:
+    """The generated block of the dataset card (Markdown)."""
+    table = stats(gold)
+    header = (
+        "| article | published | characters | figures | optional figures "
+        "| dates | optional dates |\n|---|---|--:|--:|--:|--:|--:|\n"
+    )
+    lines = [
+        f"| {r.article} | {_published_cell(r.article, r.published)} | {r.chars} | {r.figures} "
+        f"| {r.figures_optional} | {r.dates} | {r.dates_optional} |"
+        for r in table.itertuples()
+    ]
+    return (
+        f"Version **{gold.version}**, checksum `{gold.checksum[:16]}`: "
+        f"{len(gold.articles)} articles, {len(gold.mentions)} mentions.\n\n"
+        + header
+        + "\n".join(lines)
+        + "\n"
+    )
+
+
+def _published_cell(article: object, published: object) -> str:
+    if article == "total":
+        return ""
+    return str(published) if published else "(undated)"
+
+
+def card_text(root: Path, gold: GoldSet) -> str | None:
+    """The card with a fresh counts block, or None if the card has no counts markers."""
+    try:
+        card = (root / CARD).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    pattern = re.compile(re.escape(COUNTS_START) + r".*?" + re.escape(COUNTS_END), re.DOTALL)
+    if not pattern.search(card):
+        return None
+    block = f"{COUNTS_START}\n{render_counts(gold)}{COUNTS_END}"
+    return pattern.sub(lambda _: block, card)
+
+
+def card_problems(gold: GoldSet) -> list[Problem]:
+    root = gold.root
+    fresh = card_text(root, gold)
+    if fresh is not None and fresh != (root / CARD).read_text(encoding="utf-8"):
+        return [
+            Problem(
+                display_path(root / CARD),
+                reason="the generated counts are stale; run `figdate gold card`",
+            )
+        ]
+    return []
+
+
+def write_card(root: Path) -> bool:
+    """Rewrite the card's counts block; False if the card has no markers."""
+    gold = load(root)
+    fresh = card_text(root, gold)
+    if fresh is None:
+        return False
+    write_atomic(root / CARD, fresh.encode("utf-8"))
+    return True

@@ -1,0 +1,80 @@
+"""The manifest: the gold set's version and the SHA-256 of every data file.
+
+A score report cites the checksum, so a number can always be traced to the exact gold set
+it was measured on; ``figdate gold check`` reports any file changed since the manifest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from figdate.core.problems import Problem
+from figdate.core.tables import display_path, write_atomic
+from figdate.goldset.layout import ARTICLES, MANIFEST, MENTIONS, TEXTS
+
+
+def data_files(root: Path) -> list[Path]:
+    """The files the manifest covers, in a stable order."""
+    files = [root / ARTICLES, root / MENTIONS]
+    files += sorted((root / TEXTS).glob("*.txt"))
+    return [f for f in files if f.is_file()]
+
+
+def file_hashes(root: Path) -> dict[str, str]:
+    return {
+        f.relative_to(root).as_posix(): hashlib.sha256(f.read_bytes()).hexdigest()
+        for f in data_files(root)
+    }
+
+
+def checksum(root: Path) -> str:
+    """One SHA-256 over every data file: what a score report cites as the gold set it used."""
+    listing = json.dumps(file_hashes(root), sort_keys=True).encode()
+    return hashlib.sha256(listing).hexdigest()
+
+
+def read_manifest(root: Path) -> dict[str, object]:
+    try:
+        loaded = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def write_manifest(root: Path, version: str | None = None) -> dict[str, object]:
+    """Record the current checksums (after a reviewed change), keeping or setting the version."""
+    manifest = read_manifest(root)
+    manifest = {
+        "name": manifest.get("name", "figdate-gold"),
+        "version": version or manifest.get("version", "0.1.0"),
+        "checksum": checksum(root),
+        "files": file_hashes(root),
+    }
+    text = json.dumps(manifest, indent=2, sort_keys=False) + "\n"
+    write_atomic(root / MANIFEST, text.encode("utf-8"))
+    return manifest
+
+
+def manifest_problems(root: Path) -> list[Problem]:
+    """Files missing, unlisted or changed since the manifest was written."""
+    shown = display_path(root / MANIFEST)
+    if not (root / MANIFEST).is_file():
+        return [Problem(shown, reason="missing; run `figdate gold manifest` to create it")]
+    manifest = read_manifest(root)
+    recorded = manifest.get("files")
+    if not isinstance(recorded, dict) or not isinstance(manifest.get("version"), str):
+        return [Problem(shown, reason="not a manifest (needs 'version' and 'files')")]
+    problems = []
+    actual = file_hashes(root)
+    hint = "review the change, then run `figdate gold manifest`"
+    for name in sorted(set(recorded) | set(actual)):
+        path = display_path(root / name)
+        if name not in actual:
+            problems.append(Problem(path, reason=f"listed in {MANIFEST} but missing"))
+        elif name not in recorded:
+            problems.append(Problem(path, reason=f"not in {MANIFEST}; {hint}"))
+        elif recorded[name] != actual[name]:
+            problems.append(Problem(path, reason=f"changed since {MANIFEST} was written; {hint}"))
+    return problems

@@ -1,0 +1,23 @@
+"""The pytest plugin (entry point ``pytest11``): thresholds as test items, the P/R/F1 table,
+saved runs and a direction-aware regression gate. pytest finds its hooks here.
+
+Importing this package costs no pandas: everything heavy loads when a figdate item runs.
+"""
+
+from __future__ import annotations
+
+from figdate.pytest_plugin.hooks import (
+    pytest_addoption,
+    pytest_collection_modifyitems,
+    pytest_configure,
+    pytest_sessionfinish,
+    pytest_terminal_summary,
+)
+
+__all__ = [
+    "pytest_addoption",
+    "pytest_collection_modifyitems",
+    "pytest_configure",
+    "pytest_sessionfinish",
+    "pytest_terminal_summary",
+]

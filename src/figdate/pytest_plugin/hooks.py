@@ -1,0 +1,106 @@
+"""pytest plugin hooks: report precision and recall, and gate CI on them.
+
+Shaped like pytest-benchmark: one option group, a session object made in
+``pytest_configure`` (``session``), the table in ``pytest_terminal_summary``, and a
+regression gate against saved runs (``storage``; direction-aware: for these figures higher
+is better). It is on with ``--figdate`` or when ``pyproject.toml`` has
+``[tool.figdate.thresholds]``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from figdate.core.vocabulary import HEADLINE_SCHEME, METRICS, REPORT_KINDS, SCHEMES
+from figdate.pytest_plugin import session as sessions
+from figdate.pytest_plugin.items import items as figdate_items
+from figdate.pytest_plugin.storage import SAVE_DIR, save
+
+HEADLINE = [(kind, HEADLINE_SCHEME, metric) for kind in REPORT_KINDS for metric in METRICS]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("figdate", "figdate: precision and recall of an extractor")
+    group.addoption("--figdate", action="store_true", help="evaluate an extractor in this run")
+    group.addoption("--figdate-extractor", metavar="SPEC", help="extractor spec (default: rules)")
+    group.addoption("--figdate-gold", metavar="PATH", help="gold folder (default: ./gold)")
+    group.addoption("--figdate-json", metavar="PATH", help="write the JSON report here")
+    group.addoption("--figdate-save", metavar="NAME", help=f"save this run under {SAVE_DIR}/")
+    group.addoption(
+        "--figdate-compare",
+        metavar="PATH|NUMBER",
+        help=f"compare with a saved run: its file, or its number in {SAVE_DIR}/ (0003)",
+    )
+    group.addoption(
+        "--figdate-compare-fail",
+        metavar="EXPR",
+        action="append",
+        default=[],
+        help="fail when [KIND.]SCHEME.METRIC dropped by more than AMOUNT (value.f1:0.02) "
+        "or a share (value.f1:5%%) against the compared run",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    sessions.start(config)
+
+
+def pytest_collection_modifyitems(
+    session: pytest.Session, config: pytest.Config, items: list[pytest.Item]
+) -> None:
+    state = sessions.get(config)
+    if not state.enabled:
+        return
+    items.extend(figdate_items(session, state))
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    state = sessions.get(config)
+    if not state.enabled:
+        return
+    from figdate.core.problems import InputError
+    from figdate.reporting import saved, text
+
+    terminalreporter.section("figdate")
+    try:
+        evaluation = state.evaluation
+    except InputError:
+        terminalreporter.write_line(f"figdate could not evaluate: {state.error}")
+        return
+    table = text.terminal(evaluation.score, SCHEMES)
+    for line in table.rstrip("\n").splitlines():
+        terminalreporter.write_line(line)
+    if config.getoption("figdate_json"):
+        Path(config.getoption("figdate_json")).write_text(
+            saved.to_json(evaluation.score), encoding="utf-8"
+        )
+    name = config.getoption("figdate_save")
+    if name:
+        path = save(state, name)
+        terminalreporter.write_line(f"figdate: saved this run as {path}")
+
+
+def _junit(config: pytest.Config) -> Any:
+    """pytest's JUnit XML writer, if --junitxml is on (kept in the config's stash)."""
+    try:
+        from _pytest.junitxml import xml_key  # no public handle for suite properties
+    except ImportError:
+        return getattr(config, "_xml", None)
+    return config.stash.get(xml_key, None)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """The headline figures as JUnit XML properties of the test suite, for CI dashboards."""
+    state = sessions.get(session.config)
+    xml = _junit(session.config)
+    if not state.enabled or xml is None or state._evaluation is None:
+        return
+    for kind, scheme, metric in HEADLINE:
+        xml.add_global_property(
+            f"figdate.{kind}.{scheme}.{metric}",
+            f"{state.evaluation.score.get(kind, scheme, metric):.4f}",
+        )

@@ -1,0 +1,86 @@
+"""What one pytest run knows about figdate: its settings, the gold set and the evaluation,
+each made once and only when first needed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from figdate.pytest_plugin.thresholds import parse_compare_fail, parse_thresholds, settings
+
+if TYPE_CHECKING:
+    from figdate.evaluation.evaluate import Evaluation
+    from figdate.goldset.store import GoldSet
+
+
+class FigdateSession:
+    """What one pytest run knows about figdate: settings, and the evaluation, made once."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        found = settings(config)
+        self.config = config
+        self.thresholds = parse_thresholds(found.get("thresholds", {}) or {})
+        self.enabled = bool(config.getoption("figdate")) or bool(self.thresholds)
+        self.extractor = config.getoption("figdate_extractor") or found.get("extractor")
+        gold = config.getoption("figdate_gold") or found.get("gold")
+        self.gold = str(Path(config.rootpath) / gold) if gold else None
+        self.compare = config.getoption("figdate_compare")
+        self.compare_fail = [
+            parse_compare_fail(e) for e in config.getoption("figdate_compare_fail")
+        ]
+        if self.compare_fail and not self.compare:
+            raise pytest.UsageError("--figdate-compare-fail needs --figdate-compare")
+        if self.compare_fail or self.compare or config.getoption("figdate_save"):
+            self.enabled = True
+        self._evaluation: Evaluation | None = None
+        self._gold: GoldSet | None = None
+        self.error: str | None = None
+
+    @property
+    def loaded_gold(self) -> GoldSet:
+        """The gold set, read and validated once for collection and evaluation alike."""
+        if self._gold is None:
+            from figdate.goldset.store import load
+
+            self._gold = load(self.gold)
+        return self._gold
+
+    @property
+    def evaluation(self) -> Evaluation:
+        """The extractor's evaluation, run on first use and kept for the session."""
+        if self._evaluation is None:
+            from figdate.core.problems import InputError
+            from figdate.evaluation.evaluate import evaluate
+
+            try:
+                self._evaluation = evaluate(self.extractor, self.loaded_gold, resamples=1000)
+            except InputError as exc:
+                self.error = "; ".join(str(p) for p in exc.problems)
+                raise
+        return self._evaluation
+
+    def measured(self, kind: str, scheme: str, metric: str) -> tuple[float, float, float]:
+        """The figure with its 95% interval (low, high); macro figures have none."""
+        score = self.evaluation.score
+        value = score.get(kind, scheme, metric)
+        if metric.startswith("macro"):
+            return value, value, value
+        return (
+            value,
+            score.get(kind, scheme, metric + "_low"),
+            score.get(kind, scheme, metric + "_high"),
+        )
+
+
+_KEY = pytest.StashKey[FigdateSession]()
+
+
+def get(config: pytest.Config) -> FigdateSession:
+    """The session object made in ``pytest_configure``."""
+    return config.stash[_KEY]
+
+
+def start(config: pytest.Config) -> None:
+    config.stash[_KEY] = FigdateSession(config)

@@ -1,0 +1,84 @@
+"""The plugin's settings: ``[tool.figdate]`` in pyproject.toml, thresholds and compare-fail
+expressions, each checked against figdate's own vocabulary."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from figdate.core.vocabulary import MACRO_METRICS, METRICS, REPORT_KINDS, SCHEMES
+
+KINDS = REPORT_KINDS
+ALL_METRICS = (*METRICS, *MACRO_METRICS)
+ARTICLE_METRICS = METRICS
+_COMPARE_FAIL = re.compile(
+    r"^(?:(?P<kind>figure|date|all)\.)?(?P<scheme>\w+)\.(?P<metric>\w+):(?P<amount>\d+(?:\.\d+)?)(?P<percent>%)?$"
+)
+
+
+@dataclass(frozen=True)
+class Threshold:
+    kind: str  # figure, date, all; or "article"
+    scheme: str
+    metric: str
+    minimum: float
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}.{self.scheme}.{self.metric}"
+
+
+@dataclass(frozen=True)
+class CompareFail:
+    kinds: tuple[str, ...]
+    scheme: str
+    metric: str
+    amount: float
+    relative: bool
+
+
+def settings(config: pytest.Config) -> dict[str, Any]:
+    path = Path(config.rootpath) / "pyproject.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    section = data.get("tool", {}).get("figdate", {})
+    return section if isinstance(section, dict) else {}
+
+
+def parse_thresholds(raw: dict[str, Any]) -> list[Threshold]:
+    """``{"figure.value.f1": 0.95}`` as Thresholds; pytest.UsageError on an unknown key."""
+    valid = [f"{k}.{s}.{m}" for k in KINDS for s in SCHEMES for m in ALL_METRICS]
+    valid += [f"article.{s}.{m}" for s in SCHEMES for m in ARTICLE_METRICS]
+    out = []
+    for key, value in raw.items():
+        if key not in valid:
+            raise pytest.UsageError(
+                f"[tool.figdate.thresholds] {key!r} is not a figure figdate reports; use "
+                f"KIND.SCHEME.METRIC with KIND in {'/'.join((*KINDS, 'article'))}, SCHEME in "
+                f"{'/'.join(SCHEMES)}, METRIC in {'/'.join(ALL_METRICS)} (e.g. 'figure.value.f1')"
+            )
+        if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value <= 1:
+            raise pytest.UsageError(f"[tool.figdate.thresholds] {key!r} must be a number in [0, 1]")
+        kind, scheme, metric = key.split(".")
+        out.append(Threshold(kind, scheme, metric, float(value)))
+    return out
+
+
+def parse_compare_fail(expression: str) -> CompareFail:
+    found = _COMPARE_FAIL.match(expression.strip())
+    if not found or found["scheme"] not in SCHEMES or found["metric"] not in ALL_METRICS:
+        raise pytest.UsageError(
+            f"--figdate-compare-fail={expression!r}: expected [KIND.]SCHEME.METRIC:AMOUNT "
+            "or :PERCENT%, e.g. value.f1:0.02 or figure.value.recall:5%"
+        )
+    kinds = (found["kind"],) if found["kind"] else KINDS
+    return CompareFail(
+        kinds, found["scheme"], found["metric"], float(found["amount"]), bool(found["percent"])
+    )

@@ -1,0 +1,112 @@
+"""The terminal views: the P/R/F1 table with intervals, per-article rows, the error list,
+and the comparison of two runs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from figdate.core.vocabulary import REPORT_KINDS, SCHEMES
+from figdate.reporting.common import flat, interval, rows, title
+from figdate.scoring import Score
+
+
+def terminal(
+    score: Score,
+    schemes: Sequence[str] = SCHEMES,
+    *,
+    per_article: bool = False,
+    errors: int = 0,
+) -> str:
+    """The table a person reads in a terminal: P/R/F1 with 95% intervals per kind and scheme."""
+    lines = [title(score), ""]
+    header = (
+        f"{'kind':7} {'scheme':8} {'precision':21} {'recall':21} {'f1':21} "
+        f"{'tp':>5} {'fp':>5} {'fn':>5} {'opt':>4}  macro-f1"
+    )
+    lines += [header, "-" * len(header)]
+    for row in rows(score, schemes, REPORT_KINDS).to_dict("records"):
+        lines.append(
+            f"{row['kind']:7} {row['scheme']:8} {interval(row, 'precision'):21} "
+            f"{interval(row, 'recall'):21} {interval(row, 'f1'):21} "
+            f"{row['tp']:>5} {row['fp']:>5} {row['fn']:>5} {row['neutral']:>4}  "
+            f"{row['macro_f1']:.3f}"
+        )
+    q = score.qualifier
+    lines.append("")
+    lines.append(
+        f"qualifier accuracy over value-matched figures: {q['accuracy']:.3f} "
+        f"({q['correct']}/{q['n']}; {q['missing']} without a qualifier)"
+    )
+    lines.append(
+        "95% intervals: bootstrap over articles "
+        f"({score.run.resamples} resamples, seed {score.run.seed}); "
+        "opt = predictions paired with optional gold (neither right nor wrong)"
+    )
+    lines += [f"note: {note}" for note in score.notes]
+    if score.run.failures:
+        lines += ["", "failed articles (scored as if nothing was found):"]
+        lines += [f"  {f.article}: {f.reason}" for f in score.run.failures]
+    if per_article:
+        lines += ["", *_per_article_lines(score, schemes)]
+    if errors:
+        lines += ["", *error_lines(score.errors, errors)]
+    return "\n".join(lines) + "\n"
+
+
+def _per_article_lines(score: Score, schemes: Sequence[str]) -> list[str]:
+    scheme = "value" if "value" in schemes else schemes[0]
+    table = score.per_article
+    table = table[(table["scheme"] == scheme) & (table["kind"] != "all")]
+    lines = [
+        f"per article ({scheme}):",
+        f"{'article':28} {'kind':7} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}",
+    ]
+    for row in table.to_dict("records"):
+        lines.append(
+            f"{row['article']:28} {row['kind']:7} {row['precision']:6.3f} {row['recall']:6.3f} "
+            f"{row['f1']:6.3f} {row['tp']:>4} {row['fp']:>4} {row['fn']:>4}"
+        )
+    return lines
+
+
+def error_lines(errors: pd.DataFrame, limit: int) -> list[str]:
+    """The first ``limit`` errors, one line each with context: ...before [span] after..."""
+    lines = [f"errors ({len(errors)} in all, first {min(limit, len(errors))}):"]
+    for row in errors.head(limit).to_dict("records"):
+        span = row["text"] if row["text"] is not None else row["predicted_text"]
+        values = f"gold={row['gold_value']!s} predicted={row['predicted_value']!s}"
+        where = (
+            row["start"]
+            if row["start"] is not None and row["start"] == row["start"]
+            else row["predicted_start"]
+        )
+        lines.append(
+            f"  {row['error']:11} {row['kind']:6} {row['article']}@{where}: "
+            f"...{flat(row['before'])[-30:]}[{flat(span)}]{flat(row['after'])[:30]}... {values}"
+        )
+    return lines
+
+
+def comparison(table: pd.DataFrame, names: Iterable[str], schemes: Sequence[str] = SCHEMES) -> str:
+    """The compare table: F1 of each side, the difference and the paired bootstrap p-value."""
+    a, b = names
+    lines = [
+        f"A = {a}",
+        f"B = {b}",
+        "",
+        f"{'kind':7} {'scheme':8} {'F1 A':>7} {'F1 B':>7} {'A - B':>8} {'p':>7}",
+    ]
+    table = table[table["scheme"].isin(schemes)]
+    for row in table.to_dict("records"):
+        lines.append(
+            f"{row['kind']:7} {row['scheme']:8} {row['f1_a']:7.3f} {row['f1_b']:7.3f} "
+            f"{row['delta']:+8.3f} {row['p_value']:7.3f}"
+        )
+    lines.append("")
+    lines.append(
+        "p: paired bootstrap over articles (Berg-Kirkpatrick et al., 2012), one-sided in the "
+        "observed direction; small p means the difference is unlikely to be chance."
+    )
+    return "\n".join(lines) + "\n"

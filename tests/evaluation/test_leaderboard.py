@@ -1,0 +1,38 @@
+"""The leaderboard ranks the bundled extractors and writes itself into a README."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from figdate.extractors.rules import RulesExtractor
+from figdate.reporting.leaderboard import END, START
+from tests.support import Run
+
+
+def test_leaderboard_lists_the_bundled_extractors_best_first(figdate: Run, tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# Demo\n\n{START}\nold\n{END}\n\nafter\n", encoding="utf-8")
+    result = figdate("leaderboard", "--readme", str(readme), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    names = [line.split()[0] for line in result.stdout.splitlines()[3:] if line.strip()]
+    assert names[:3] == ["rules", "quantulum3", "dateparser"] or names[0] == "rules"
+    assert set(names) >= {"rules", "dateparser", "quantulum3"}
+    text = readme.read_text(encoding="utf-8")
+    assert "\nold\n" not in text
+    assert text.endswith("\n\nafter\n")
+    assert f"| rules | {RulesExtractor.version} |" in text
+    assert "| extractor | version | figure F1 | date F1 | all F1 | articles/s | note |" in text
+
+
+def test_a_readme_without_markers_is_refused_with_a_reason(tmp_path: Path) -> None:
+    from figdate.core.problems import InputError
+    from figdate.reporting.leaderboard import write_into
+
+    readme = tmp_path / "README.md"
+    readme.write_text("# no markers\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        write_into(readme, "| table |\n")
+    assert "has no leaderboard markers" in caught.value.problems[0].reason
+    assert readme.read_text(encoding="utf-8") == "# no markers\n"

@@ -1,0 +1,39 @@
+"""Helpers shared by the tests: where the repository and its gold set are, and a snapshot
+of a folder's files (to prove a command rewrote nothing). Fixtures are in conftest.py."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from figdate.goldset.store import GoldSet
+
+REPO = Path(__file__).resolve().parents[1]
+GOLD = REPO / "gold"
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+"""The ``figdate`` fixture: run the installed command in a subprocess."""
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    """Hash of every file below root: to prove a command rewrote nothing."""
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+@functools.cache
+def repo_gold() -> GoldSet:
+    """The repository's gold set, read and validated once per test session, on first use
+    (never at import: collecting the tests costs no gold set). The ``gold_set`` fixture
+    hands the same object to tests that take it as an argument."""
+    from figdate.goldset.store import load
+
+    return load(GOLD)
