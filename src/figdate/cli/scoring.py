@@ -135,7 +135,7 @@ def register_eval(commands: Commands) -> None:
         "--timeout", type=float, default=60.0, help="seconds per article (0: no limit)"
     )
     evaluate.add_argument("--jobs", type=int, default=1, help="articles in parallel")
-    evaluate.add_argument("--no-cache", action="store_true", help="ignore .figdate-cache/")
+    evaluate.add_argument("--no-cache", action="store_true", help="ignore the prediction cache")
     evaluate.add_argument(
         "--validate", choices=("pandera", "gx"), default="pandera",
         help="pandera always checks the output; gx also runs the Great Expectations suite",

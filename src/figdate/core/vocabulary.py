@@ -86,6 +86,8 @@ SCHEME_TABLE: tuple[Scheme, ...] = (
 SCHEMES: tuple[str, ...] = tuple(s.name for s in SCHEME_TABLE)
 SPAN_SCHEMES: tuple[str, ...] = tuple(s.name for s in SCHEME_TABLE if s.spans)
 HEADLINE_SCHEME = "value"
+SUMMARY_SCHEMES: tuple[str, ...] = ("value", "strict", "relaxed")
+"""The schemes a short summary shows (Markdown, the HTML headline): the headline first."""
 METRICS = ("precision", "recall", "f1")
 MACRO_METRICS = tuple(f"macro_{m}" for m in METRICS)
 

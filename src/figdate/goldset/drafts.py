@@ -25,7 +25,7 @@ from figdate.core.problems import InputError, Problem
 from figdate.core.tables import display_path, read_table, read_text
 from figdate.core.transaction import commit
 from figdate.core.values import format_figure, is_empty, parse_date, parse_figure
-from figdate.core.vocabulary import SLUG
+from figdate.core.vocabulary import SLUG, URL
 from figdate.goldset.layout import ARTICLES, DRAFTS, TEXTS
 from figdate.goldset.store import GoldSet, load, load_articles, locate
 
@@ -75,7 +75,7 @@ def add(
     text = _article_text(source_file, shown)
     data = text.encode("utf-8")  # strict UTF-8 decodes and encodes back byte for byte
     day = _published(published)
-    if url is not None and not re.fullmatch(r"https?://\S+", url):
+    if url is not None and not re.fullmatch(URL, url):
         raise InputError([Problem("--url", reason=f"{url!r} is not an http(s) URL")])
     article = Article(ident, text, title=title, source=source, url=url, published=day)
     rows, dropped, failure = _draft_mentions(article, extractor, timeout)

@@ -23,7 +23,7 @@ from figdate.core.model import Article
 from figdate.core.problems import InputError, Problem
 from figdate.core.tables import display_path, read_text
 from figdate.core.values import is_empty
-from figdate.core.vocabulary import QUALIFIERS
+from figdate.core.vocabulary import QUALIFIERS, TRUE_WORDS
 
 LABELS = {"figure": "FIGURE", "date": "DATE"}
 KINDS = {label: kind for kind, label in LABELS.items()}
@@ -96,7 +96,7 @@ def _region(article: Article, row: Mapping[str, Any], number: int) -> list[dict[
         out.append(part("qualifier", "choices", {"choices": [str(row["qualifier"])]}))
     if not is_empty(row.get("unit")):
         out.append(part("unit", "textarea", {"text": [str(row["unit"])]}))
-    if str(row.get("optional")).lower() in {"true", "1", "yes"}:
+    if str(row.get("optional")).strip().lower() in TRUE_WORDS:
         out.append(part("optional", "choices", {"choices": ["optional"]}))
     return out
 

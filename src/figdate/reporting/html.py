@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from figdate.core.model import Article, records
-from figdate.core.vocabulary import OUTCOMES, Outcome
+from figdate.core.vocabulary import OUTCOMES, SUMMARY_SCHEMES, Outcome
 from figdate.reporting.common import name as _name
 from figdate.scoring import Score
 
@@ -174,7 +174,7 @@ def _legend(counts: Mapping[str, int]) -> str:
     )
 
 
-def _headline(score: Score, schemes: Sequence[str] = ("value", "strict", "relaxed")) -> str:
+def _headline(score: Score, schemes: Sequence[str] = SUMMARY_SCHEMES) -> str:
     rows = []
     table = score.summary[score.summary["scheme"].isin(schemes)]
     for row in table.to_dict("records"):

@@ -9,14 +9,14 @@ from typing import Any
 
 import pandas as pd
 
-from figdate.core.vocabulary import REPORT_KINDS
+from figdate.core.vocabulary import REPORT_KINDS, SUMMARY_SCHEMES
 from figdate.reporting.common import flat, interval, rows, title
 from figdate.scoring import Score
 
 
 def markdown(
     score: Score,
-    schemes: Sequence[str] = ("value", "strict", "relaxed"),
+    schemes: Sequence[str] = SUMMARY_SCHEMES,
     *,
     against: Mapping[str, Any] | None = None,
     worst: int = 10,
