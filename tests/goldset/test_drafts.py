@@ -243,7 +243,7 @@ def test_ctrl_c_during_the_swap_waits_until_every_file_is_in(tmp_path: Path) -> 
     transaction.os.replace = replace_then_interrupt  # type: ignore[assignment]
     try:
         with pytest.raises(KeyboardInterrupt):
-            transaction.commit({t: b"new" for t in targets})
+            transaction.commit({t: b"new" for t in targets}, tmp_path)
     finally:
         transaction.os.replace = real
     assert [t.read_bytes() for t in targets] == [b"new"] * 3

@@ -146,11 +146,12 @@ def test_cli_export_then_import_into_the_draft(
     figdate: Run, gold_copy: Path, tmp_path: Path
 ) -> None:
     _story_draft(gold_copy, tmp_path)
-    out = tmp_path / "tasks.json"
+    folder = tmp_path / "ls"
     made = figdate("export", "labelstudio", "emoji-story", "idlib-airstrikes-halted",
-                   "-o", str(out), "--gold", str(gold_copy))  # fmt: skip
+                   "-o", str(folder), "--gold", str(gold_copy))  # fmt: skip
     assert made.returncode == 0, made.stderr
-    assert out.with_suffix(".xml").read_text(encoding="utf-8") == labelstudio.config()
+    out = folder / "tasks.json"
+    assert (folder / "config.xml").read_text(encoding="utf-8") == labelstudio.config()
     export = tmp_path / "export.json"
     export.write_text(json.dumps(_exported(out.read_text(encoding="utf-8"))), encoding="utf-8")
     draft = gold_copy / "drafts" / "emoji-story" / "mentions.csv"

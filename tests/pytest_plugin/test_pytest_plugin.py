@@ -178,7 +178,24 @@ def test_a_different_gold_version_warns(project: pytest.Pytester) -> None:
     record["gold_version"] = "0.0.1"
     path.write_text(json.dumps(record))
     result = run(project, "--figdate-compare=0001", "--figdate-compare-fail=value.f1:0.5")
-    result.stdout.fnmatch_lines(["*comparing with 0001_old.json, made on gold set 0.0.1*"])
+    result.stdout.fnmatch_lines(
+        ["*comparing with 0001_old.json: the saved run used gold set 0.0.1, this run uses*"]
+    )
+
+
+def test_changed_gold_files_warn_even_when_the_version_is_the_same(
+    project: pytest.Pytester,
+) -> None:
+    configure(project, '"figure.value.precision" = 0.5')
+    run(project, "--figdate-save", "old")
+    path = next((project.path / ".figdate").glob("0001_*.json"))
+    record = json.loads(path.read_text())
+    record["gold_checksum"] = "0123456789abcdef" * 4
+    path.write_text(json.dumps(record))
+    result = run(project, "--figdate-compare=0001", "--figdate-compare-fail=value.f1:0.5")
+    result.stdout.fnmatch_lines(
+        ["*the gold set's files changed since the saved run (checksum 0123456789ab then*"]
+    )
 
 
 def test_off_without_thresholds_or_flag(project: pytest.Pytester) -> None:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from figdate.cli.exits import Exit
-from figdate.cli.options import Commands, add_gold
+from figdate.cli.options import Commands, add_gold, add_wait
 from figdate.core.problems import InputError
 from figdate.core.tables import display_path, read_table
 
@@ -17,7 +17,7 @@ def _add(args: argparse.Namespace) -> int:
     added = drafts.add(
         Path(args.article), args.id, title=args.title, source=args.source, url=args.url,
         published=args.published, extractor=args.extractor,
-        root=Path(args.gold) if args.gold else None, timeout=args.timeout or None,
+        root=Path(args.gold) if args.gold else None, timeout=args.timeout or None, wait=args.wait,
     )  # fmt: skip
     where = display_path(added.folder)
     print(f"wrote the draft {where}/ ({added.mentions} mentions drafted by {args.extractor})")
@@ -39,12 +39,13 @@ def _export_labelstudio(args: argparse.Namespace) -> int:
 
     articles, rows = drafts.for_review(args.ids, locate(args.gold))
     tasks, config = labelstudio.export(articles, rows, "figdate draft")
-    out = Path(args.output)
-    out.write_text(tasks, encoding="utf-8")
-    out.with_suffix(".xml").write_text(config, encoding="utf-8")
+    folder = Path(args.output)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "tasks.json").write_text(tasks, encoding="utf-8")
+    (folder / "config.xml").write_text(config, encoding="utf-8")
     print(
-        f"wrote {display_path(out)} ({len(articles)} tasks) and its labelling config "
-        f"{display_path(out.with_suffix('.xml'))}"
+        f"wrote {display_path(folder / 'tasks.json')} ({len(articles)} task(s)) and its "
+        f"labelling config {display_path(folder / 'config.xml')}"
     )
     return Exit.OK
 
@@ -55,19 +56,19 @@ def _import_labelstudio(args: argparse.Namespace) -> int:
     from figdate.goldset.store import locate
 
     path = Path(args.export)
-    tasks = labelstudio.read_export(path)
     shown = display_path(path)
-    found = [labelstudio.mentions(t, shown, args.annotation) for t in tasks]
+    found = labelstudio.read_tasks(labelstudio.read_export(path), shown, args.annotation)
     if args.output:
-        rows = [row for task_rows in found for row in task_rows]
+        rows = [row for _, task_rows in found.values() for row in task_rows]
         Path(args.output).write_bytes(drafts.to_csv(rows, MENTION_COLUMNS, header=True))
-        print(f"wrote {len(rows)} mentions of {len(tasks)} tasks to {args.output}")
+        print(f"wrote {len(rows)} mentions of {len(found)} task(s) to {args.output}")
         return Exit.OK
     root = locate(args.gold)
-    for task, task_rows in zip(tasks, found, strict=True):
-        ident = str((task.get("data") or {}).get("article_id"))
-        drafts.replace_mentions(ident, task_rows, root)
-        print(f"{ident}: {len(task_rows)} mentions into its draft")
+    drafts.check_texts(root, {ident: text for ident, (text, _) in found.items()}, shown)
+    changes = {ident: rows for ident, (_, rows) in found.items()}
+    drafts.replace_mentions(changes, root, wait=args.wait)
+    for ident, rows in changes.items():
+        print(f"{ident}: {len(rows)} mentions into its draft")
     return Exit.OK
 
 
@@ -105,6 +106,7 @@ def register_add(commands: Commands) -> None:
         "--extractor", default="rules", help="drafts the mentions (default rules; none: empty)"
     )
     add_gold(add)
+    add_wait(add)
     add.add_argument("--timeout", type=float, default=60.0, help="seconds for the extractor")
     add.set_defaults(run=_add)
 
@@ -116,7 +118,10 @@ def register_exchange(commands: Commands) -> None:
         "labelstudio", help="Label Studio tasks (mentions as predictions) and labelling config"
     )
     ls_out.add_argument("ids", nargs="+", metavar="ID", help="drafts or gold articles")
-    ls_out.add_argument("-o", "--output", default="labelstudio-tasks.json", help="tasks file")
+    ls_out.add_argument(
+        "-o", "--output", default=".figdate/labelstudio", metavar="FOLDER",
+        help="where to write tasks.json and config.xml (default .figdate/labelstudio)",
+    )  # fmt: skip
     add_gold(ls_out)
     ls_out.set_defaults(run=_export_labelstudio)
     imports = commands.add_parser("import", help="bring annotations back")
@@ -130,6 +135,7 @@ def register_exchange(commands: Commands) -> None:
         "--annotation", type=int, default=-1, help="which annotation of a task (default: last)"
     )
     add_gold(ls_in)
+    add_wait(ls_in)
     ls_in.set_defaults(run=_import_labelstudio)
     agreement = commands.add_parser(
         "agree", help="inter-annotator agreement between two mention tables"

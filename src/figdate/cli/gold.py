@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from figdate.cli.exits import Exit
-from figdate.cli.options import Commands, add_gold, print_problems
+from figdate.cli.options import Commands, add_gold, add_wait, print_problems
 from figdate.core.tables import display_path
 
 
@@ -45,7 +45,7 @@ def _manifest(args: argparse.Namespace) -> int:
     from figdate.goldset.store import locate
 
     root = locate(args.gold)
-    manifest = write_manifest(root, args.set_version)
+    manifest = write_manifest(root, args.set_version, wait=args.wait)
     files = manifest["files"]
     count = len(files) if isinstance(files, dict) else 0
     print(f"wrote {display_path(root / MANIFEST)}: version {manifest['version']}, {count} files")
@@ -58,7 +58,7 @@ def _card(args: argparse.Namespace) -> int:
     from figdate.goldset.store import locate
 
     root = locate(args.gold)
-    if not write_card(root):
+    if not write_card(root, wait=args.wait):
         print(f"{display_path(root / CARD)}: no counts markers ({COUNTS_START})", file=sys.stderr)
         return Exit.PROBLEMS
     print(f"updated the counts in {display_path(root / CARD)}")
@@ -71,7 +71,7 @@ def _fix_offsets(args: argparse.Namespace) -> int:
 
     root = locate(args.gold)
     for ident in args.ids or drafts.drafts(root):
-        filled = drafts.fix_offsets(ident, root)
+        filled = drafts.fix_offsets(ident, root, wait=args.wait)
         print(f"{ident}: filled the offsets of {filled} row(s)")
     return Exit.OK
 
@@ -80,11 +80,23 @@ def _accept(args: argparse.Namespace) -> int:
     from figdate.goldset.accept import accept
     from figdate.goldset.store import locate
 
-    loaded = accept(args.id, locate(args.gold))
+    loaded = accept(args.id, locate(args.gold), wait=args.wait)
     print(
         f"accepted {args.id}: the gold set now has {len(loaded.articles)} articles and "
-        f"{len(loaded.mentions)} mentions; manifest and card updated"
+        f"{len(loaded.mentions)} mentions, version {loaded.version}; manifest and card updated"
     )
+    return Exit.OK
+
+
+def _recover(args: argparse.Namespace) -> int:
+    from figdate.goldset.store import locate
+    from figdate.goldset.writing import writing
+
+    root = locate(args.gold)
+    notes: list[str] = []
+    with writing(root, wait=args.wait, notes=notes):
+        pass
+    print(notes[0] if notes else f"{display_path(root)}: nothing to recover")
     return Exit.OK
 
 
@@ -92,17 +104,19 @@ def register(commands: Commands) -> None:
     parser = commands.add_parser("gold", help="check, count and maintain the gold set")
     gold_commands = parser.add_subparsers(dest="gold_command", required=True)
 
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+    def command(name: str, help_text: str, *, writes: bool = True) -> argparse.ArgumentParser:
         sub = gold_commands.add_parser(name, help=help_text, description=help_text)
         add_gold(sub)
+        if writes:
+            add_wait(sub)
         return sub
 
-    command("check", "validate every file of the gold set").set_defaults(run=_check)
-    stats = command("stats", "count mentions per article and kind")
+    command("check", "validate every file of the gold set", writes=False).set_defaults(run=_check)
+    stats = command("stats", "count mentions per article and kind", writes=False)
     stats.add_argument("--markdown", action="store_true", help="print the dataset card block")
     stats.set_defaults(run=_stats)
     manifest = command("manifest", "record the checksums after a reviewed change")
-    manifest.add_argument("--set-version", help="set the gold set's version")
+    manifest.add_argument("--set-version", metavar="X.Y.Z", help="set the gold set's version")
     manifest.set_defaults(run=_manifest)
     command("card", "regenerate the counts in the dataset card").set_defaults(run=_card)
     fix = command("fix-offsets", "fill start and end of draft rows from text and occurrence")
@@ -111,3 +125,5 @@ def register(commands: Commands) -> None:
     accept = command("accept", "move a reviewed draft into the gold set")
     accept.add_argument("id", metavar="ID")
     accept.set_defaults(run=_accept)
+    recover = command("recover", "finish or undo a change that a crash interrupted")
+    recover.set_defaults(run=_recover)

@@ -32,11 +32,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _recover_first(args: argparse.Namespace) -> None:
+    """Before any command that uses a gold folder: finish or undo a change that a crashed
+    writer left half-done, and say so in one line."""
+    if not hasattr(args, "gold") or getattr(args, "gold_command", None) == "recover":
+        return
+    from figdate.goldset.store import locate
+    from figdate.goldset.writing import recovered
+
+    done = recovered(locate(args.gold), wait=getattr(args, "wait", 10.0))
+    if done:
+        print(f"figdate: {done}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from figdate.extractors.registry import UnknownExtractor
 
     try:
+        _recover_first(args)
         code: int = args.run(args)
     except UnknownExtractor as exc:  # a usage error: the user named something that is not there
         print_problems(exc.problems)

@@ -27,6 +27,14 @@ def add_gold(sub: argparse.ArgumentParser, help_text: str = GOLD_HELP) -> None:
     sub.add_argument("--gold", help=help_text)
 
 
+def add_wait(sub: argparse.ArgumentParser) -> None:
+    """For commands that write under the gold folder: how long to wait for another writer."""
+    sub.add_argument(
+        "--wait", type=float, default=10.0, metavar="SECONDS",
+        help="wait this long for another command writing to the gold folder (default 10)",
+    )  # fmt: skip
+
+
 def add_scoring(sub: argparse.ArgumentParser) -> None:
     add_gold(sub)
     sub.add_argument(
@@ -83,4 +91,12 @@ def write_markdown(result: Score, args: argparse.Namespace) -> None:
         if not isinstance(against, dict) or against.get("schema") != saved.JSON_SCHEMA:
             reason = f"not a figdate report (schema {saved.JSON_SCHEMA}): save one with --json"
             raise InputError([Problem(display_path(path), reason=reason)])
+        saved_sum = (against.get("gold") or {}).get("checksum")
+        if saved_sum not in (None, result.run.gold_checksum):
+            print(
+                f"figdate: {display_path(path)} was measured on other gold files (checksum "
+                f"{str(saved_sum)[:12]}, now {str(result.run.gold_checksum)[:12]}): the change "
+                "it shows mixes the extractor's with the gold set's",
+                file=sys.stderr,
+            )
     Path(args.markdown).write_text(markdown.markdown(result, against=against), encoding="utf-8")

@@ -7,6 +7,7 @@ in one step (``figdate.core.transaction``). A problem is reported at its line in
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import tempfile
 from collections.abc import Mapping
@@ -18,56 +19,71 @@ from figdate.core.tables import display_path, read_table
 from figdate.core.transaction import REMOVE, commit
 from figdate.core.values import is_empty
 from figdate.goldset.audit import inspect
-from figdate.goldset.card import write_card
+from figdate.goldset.card import card_text, with_changelog
 from figdate.goldset.drafts import MENTIONS, META, TEXT, load_draft, to_csv
-from figdate.goldset.layout import ARTICLES, CARD, DRAFTS, MANIFEST, TEXTS
+from figdate.goldset.layout import ARTICLES, CARD, DRAFTS, MANIFEST, TEXTS, valid_id
 from figdate.goldset.layout import MENTIONS as GOLD_MENTIONS
-from figdate.goldset.manifest import write_manifest
+from figdate.goldset.manifest import bump_minor, manifest_bytes, read_manifest, render_manifest
 from figdate.goldset.store import GoldSet, load, locate
+from figdate.goldset.writing import DEFAULT_WAIT, writing
 
 
-def accept(ident: str, root: Path | None = None) -> GoldSet:
-    """Move reviewed draft ``ident`` into the gold set, with its manifest and card, once the
-    whole set with it passes ``figdate gold check``; InputError with the problems if not."""
+def accept(ident: str, root: Path | None = None, *, wait: float = DEFAULT_WAIT) -> GoldSet:
+    """Move reviewed draft ``ident`` into the gold set, with its manifest (the minor version
+    bumped) and card (a changelog line), once the whole set with it passes ``figdate gold
+    check``; InputError with the problems if not. One writer at a time; all or nothing."""
     gold_root = locate(root)
+    valid_id(ident, "ID")
+    with writing(gold_root, wait=wait):
+        changes = _changes(ident, gold_root)
+        commit(changes, gold_root)
+    return load(gold_root)
+
+
+def _changes(ident: str, gold_root: Path) -> dict[Path, bytes | None]:
+    """Every file the accept rewrites, built and checked in a scratch copy of the set."""
     article, frame, folder = load_draft(gold_root, ident)
+    rows = records(frame)
     unplaced = [
-        i + 1
-        for i, r in enumerate(records(frame))
-        if is_empty(r.get("start")) or is_empty(r.get("end"))
+        i + 1 for i, r in enumerate(rows) if is_empty(r.get("start")) or is_empty(r.get("end"))
     ]
     if unplaced:
         reason = f"rows {unplaced} have no offsets: run `figdate gold fix-offsets {ident}`"
         raise InputError([Problem(display_path(folder / MENTIONS), reason=reason)])
-    rows = records(frame)
     for row in rows:
         row["article_id"] = ident
     before = {name: len(read_table(gold_root / name).lines) for name in (ARTICLES, GOLD_MENTIONS)}
+    version = bump_minor(str(read_manifest(gold_root).get("version", "")))
     with tempfile.TemporaryDirectory() as scratch:
         trial = Path(scratch) / "gold"
-        shutil.copytree(gold_root, trial, ignore=shutil.ignore_patterns(DRAFTS))
+        shutil.copytree(gold_root, trial, ignore=shutil.ignore_patterns(DRAFTS, ".figdate*"))
         _append(trial / ARTICLES, to_csv([article.metadata()], ARTICLE_COLUMNS, header=False))
         _append(trial / GOLD_MENTIONS, to_csv(rows, MENTION_COLUMNS, header=False))
         shutil.copyfile(folder / TEXT, trial / TEXTS / f"{ident}.txt")
-        write_manifest(trial)
-        try:
-            write_card(trial)  # loads the set: its problems are the draft's
-            problems, loaded = inspect(trial)
-        except InputError as exc:
-            problems, loaded = exc.problems, None
+        (trial / MANIFEST).write_bytes(manifest_bytes(render_manifest(trial, version)))
+        problems, loaded = _trial_check(trial, ident, len(rows), version)
         if problems or loaded is None:
             raise InputError([_relocated(p, trial, gold_root, folder, before) for p in problems])
-        names = (
-            ARTICLES,
-            GOLD_MENTIONS,
-            MANIFEST,
-            CARD,
-            f"{TEXTS}/{ident}.txt",
-        )
+        names = (ARTICLES, GOLD_MENTIONS, MANIFEST, CARD, f"{TEXTS}/{ident}.txt")
         changes: dict[Path, bytes | None] = {gold_root / n: (trial / n).read_bytes() for n in names}
-        changes[folder] = REMOVE
-        commit(changes)
-    return load(gold_root)
+    changes[folder] = REMOVE
+    return changes
+
+
+def _trial_check(
+    trial: Path, ident: str, mentions: int, version: str
+) -> tuple[list[Problem], GoldSet | None]:
+    """Write the trial's card (counts and a changelog line) and check the whole set."""
+    try:
+        loaded = load(trial)  # its problems are the draft's
+        card = card_text(trial, loaded)
+        if card is not None:
+            day = dt.datetime.now(dt.UTC).date().isoformat()
+            line = f"Added the article `{ident}` ({mentions} mentions) with `figdate gold accept`."
+            (trial / CARD).write_text(with_changelog(card, version, line, day), encoding="utf-8")
+        return inspect(trial)
+    except InputError as exc:
+        return exc.problems, None
 
 
 def _append(path: Path, rows: bytes) -> None:

@@ -8,10 +8,12 @@ from pathlib import Path
 import pandas as pd
 
 from figdate.core.problems import Problem
-from figdate.core.tables import display_path, write_atomic
+from figdate.core.tables import display_path
+from figdate.core.transaction import commit
 from figdate.core.vocabulary import KINDS
 from figdate.goldset.layout import CARD, COUNTS_END, COUNTS_START
 from figdate.goldset.store import GoldSet, load
+from figdate.goldset.writing import DEFAULT_WAIT, writing
 
 
 def stats(gold: GoldSet) -> pd.DataFrame:
@@ -89,11 +91,30 @@ def card_problems(gold: GoldSet) -> list[Problem]:
     return []
 
 
-def write_card(root: Path) -> bool:
+def write_card(root: Path, *, wait: float = DEFAULT_WAIT) -> bool:
     """Rewrite the card's counts block; False if the card has no markers."""
-    gold = load(root)
-    fresh = card_text(root, gold)
-    if fresh is None:
-        return False
-    write_atomic(root / CARD, fresh.encode("utf-8"))
+    with writing(root, wait=wait):
+        gold = load(root)
+        fresh = card_text(root, gold)
+        if fresh is None:
+            return False
+        commit({root / CARD: fresh.encode("utf-8")}, root)
     return True
+
+
+CHANGELOG = re.compile(r"^## Changelog[ \t]*\n", re.MULTILINE)
+RELEASE = re.compile(r"^### [0-9]", re.MULTILINE)
+
+
+def with_changelog(card: str, version: str, line: str, day: str) -> str:
+    """The card with ``line`` as the changelog entry of a new ``version``: above the newest
+    released version under ``## Changelog`` (below any "Unreleased" notes), or a new
+    ``## Changelog`` at the end of a card that has none."""
+    entry = f"### {version} ({day})\n\n- {line}\n\n"
+    found = CHANGELOG.search(card)
+    if found is None:
+        return card.rstrip("\n") + f"\n\n## Changelog\n\n{entry}".rstrip("\n") + "\n"
+    released = RELEASE.search(card, found.end())
+    at = released.start() if released else len(card)
+    head = card[:at] if released else card.rstrip("\n") + "\n\n"
+    return head + entry + card[at:] if released else head + entry.rstrip("\n") + "\n"

@@ -26,15 +26,12 @@ from figdate.core.tables import display_path, read_table, read_text
 from figdate.core.transaction import commit
 from figdate.core.values import format_figure, is_empty, parse_date, parse_figure
 from figdate.core.vocabulary import SLUG, URL
-from figdate.goldset.layout import ARTICLES, DRAFTS, TEXTS
+from figdate.goldset.layout import ARTICLES, DRAFTS, draft_folder, text_file, valid_id
 from figdate.goldset.store import GoldSet, load, load_articles, locate
+from figdate.goldset.writing import DEFAULT_WAIT, writing
 
 TEXT, META, MENTIONS = "article.txt", "article.csv", "mentions.csv"
 OCCURRENCE = "occurrence"
-
-
-def draft_folder(root: Path, ident: str) -> Path:
-    return root / DRAFTS / ident
 
 
 def to_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], *, header: bool) -> bytes:
@@ -67,11 +64,12 @@ def add(
     extractor: str | None = "rules",
     root: Path | None = None,
     timeout: float | None = 60.0,
+    wait: float = DEFAULT_WAIT,
 ) -> Added:
     """Copy ``source_file`` into a new draft ``ident`` with mentions drafted by ``extractor``."""
     gold_root = locate(root)
     shown = display_path(source_file)
-    _check_id(ident, gold_root)
+    _check_new(valid_id(ident, "--id"), gold_root)
     text = _article_text(source_file, shown)
     data = text.encode("utf-8")  # strict UTF-8 decodes and encodes back byte for byte
     day = _published(published)
@@ -80,24 +78,19 @@ def add(
     article = Article(ident, text, title=title, source=source, url=url, published=day)
     rows, dropped, failure = _draft_mentions(article, extractor, timeout)
     folder = draft_folder(gold_root, ident)
-    commit(
-        {
+    with writing(gold_root, wait=wait):
+        _check_new(ident, gold_root)  # again, under the lock: another writer may have won
+        files = {
             folder / TEXT: data,
             folder / META: to_csv([article.metadata()], ARTICLE_COLUMNS, header=True),
             folder / MENTIONS: to_csv(rows, [*MENTION_COLUMNS, OCCURRENCE], header=True),
         }
-    )
+        commit(files, gold_root)
     return Added(folder, len(rows), dropped, failure)
 
 
-def _check_id(ident: str, root: Path) -> None:
-    if not re.fullmatch(SLUG, ident):
-        reason = (
-            f"{ident!r} is not a slug: lowercase a-z, 0-9 and single hyphens, no path "
-            "separators or dots"
-        )
-        raise InputError([Problem("--id", reason=reason)])
-    if (root / TEXTS / f"{ident}.txt").exists() or ident in _listed_ids(root):
+def _check_new(ident: str, root: Path) -> None:
+    if text_file(root, ident, "--id").exists() or ident in _listed_ids(root):
         raise InputError([Problem("--id", reason=f"{ident!r} is already in the gold set")])
     if draft_folder(root, ident).exists():
         where = display_path(draft_folder(root, ident))
@@ -188,8 +181,11 @@ def _draft_row(article: Article, row: Mapping[str, Any]) -> dict[str, Any] | Non
 
 
 def drafts(root: Path | None = None) -> list[str]:
+    """The ids of the drafts (folders of ``drafts/`` named by a valid id)."""
     folder = locate(root) / DRAFTS
-    return sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+    if not folder.is_dir():
+        return []
+    return sorted(p.name for p in folder.iterdir() if p.is_dir() and re.fullmatch(SLUG, p.name))
 
 
 def load_draft(root: Path, ident: str) -> tuple[Article, pd.DataFrame, Path]:
@@ -217,8 +213,8 @@ def for_review(
     loaded: GoldSet | None = None
     for ident in idents:
         if draft_folder(gold_root, ident).is_dir():
-            article, frame, _ = load_draft(gold_root, ident)
-            rows[ident] = [r for r in records(frame) if not is_empty(r.get("start"))]
+            article, frame, folder = load_draft(gold_root, ident)
+            rows[ident] = _placed(article, records(frame), display_path(folder / MENTIONS))
         else:
             loaded = loaded or load(gold_root)
             if ident not in loaded.articles:
@@ -227,6 +223,35 @@ def for_review(
             rows[ident] = records(loaded.mentions[loaded.mentions["article_id"] == ident])
         articles.append(article)
     return articles, rows
+
+
+def _placed(article: Article, rows: list[dict[str, Any]], shown: str) -> list[dict[str, Any]]:
+    """Draft rows with offsets: rows that give text and occurrence instead are placed as
+    ``fix-offsets`` would place them; one that cannot be placed refuses the export (a row
+    is never left out)."""
+    problems = []
+    for number, row in enumerate(rows, start=1):
+        if is_empty(row.get("start")) and is_empty(row.get("end")):
+            found = _locate(article.text, row.get("text"), row.get(OCCURRENCE))
+            if isinstance(found, str):
+                problems.append(Problem(shown, number + 1, number, "text", found))
+                continue
+            row["start"], row["end"] = found
+    if problems:
+        raise InputError(problems)
+    return rows
+
+
+def check_texts(root: Path, texts: Mapping[str, str], shown: str) -> None:
+    """Refuse annotations made on another text than the draft's (offsets would not fit)."""
+    problems = []
+    for ident, text in texts.items():
+        folder = draft_folder(root, ident, "article_id")
+        if folder.is_dir() and read_text(folder / TEXT) != text:
+            reason = f"{ident}: the task's text is not the draft's article text ({TEXT})"
+            problems.append(Problem(shown, reason=reason))
+    if problems:
+        raise InputError(problems)
 
 
 def all_articles(root: Path | None = None) -> dict[str, Article]:
@@ -239,21 +264,37 @@ def all_articles(root: Path | None = None) -> dict[str, Article]:
 
 
 def replace_mentions(
-    ident: str, rows: Sequence[Mapping[str, Any]], root: Path | None = None
+    changes: Mapping[str, Sequence[Mapping[str, Any]]],
+    root: Path | None = None,
+    *,
+    columns: Sequence[str] = MENTION_COLUMNS,
+    wait: float = DEFAULT_WAIT,
 ) -> None:
-    """Make ``rows`` the mentions of draft ``ident`` (annotations come back for review)."""
+    """Make ``changes[id]`` the mentions of each draft ``id``, all drafts in one step
+    (annotations come back for review); refused, writing nothing, if any is not a draft."""
     gold_root = locate(root)
-    folder = draft_folder(gold_root, ident)
-    if not folder.is_dir():
-        reason = f"no draft {ident!r}: `figdate add` it first, or import with -o into a file"
-        raise InputError([Problem(display_path(folder), reason=reason)])
-    commit({folder / MENTIONS: to_csv(rows, MENTION_COLUMNS, header=True)})
+    with writing(gold_root, wait=wait):
+        files: dict[Path, bytes | None] = {}
+        for ident, rows in changes.items():
+            folder = draft_folder(gold_root, ident, "article_id")
+            if not folder.is_dir():
+                reason = (
+                    f"no draft {ident!r}: `figdate add` it first, or import with -o into a file"
+                )
+                raise InputError([Problem(display_path(folder), reason=reason)])
+            files[folder / MENTIONS] = to_csv(rows, [*columns, OCCURRENCE], header=True)
+        commit(files, gold_root)
 
 
-def fix_offsets(ident: str, root: Path | None = None) -> int:
+def fix_offsets(ident: str, root: Path | None = None, *, wait: float = DEFAULT_WAIT) -> int:
     """Fill start and end from text and occurrence in draft ``ident``; return rows filled.
     Refuses (and writes nothing) if any text is missing from the article or ambiguous."""
     gold_root = locate(root)
+    with writing(gold_root, wait=wait):
+        return _fix_offsets(ident, gold_root)
+
+
+def _fix_offsets(ident: str, gold_root: Path) -> int:
     article, frame, folder = load_draft(gold_root, ident)
     shown = display_path(folder / MENTIONS)
     rows = records(frame)
@@ -271,7 +312,7 @@ def fix_offsets(ident: str, root: Path | None = None) -> int:
     if problems:
         raise InputError(problems)
     columns = [c for c in frame.columns if c != OCCURRENCE]
-    commit({folder / MENTIONS: to_csv(rows, columns, header=True)})
+    commit({folder / MENTIONS: to_csv(rows, columns, header=True)}, gold_root)
     return filled
 
 

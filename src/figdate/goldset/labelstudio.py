@@ -24,6 +24,7 @@ from figdate.core.problems import InputError, Problem
 from figdate.core.tables import display_path, read_text
 from figdate.core.values import is_empty
 from figdate.core.vocabulary import QUALIFIERS, TRUE_WORDS
+from figdate.goldset.layout import valid_id
 
 LABELS = {"figure": "FIGURE", "date": "DATE"}
 KINDS = {label: kind for kind, label in LABELS.items()}
@@ -48,6 +49,8 @@ def config() -> str:
     </Choices>
     <Header value="Unit (figures only)"/>
     <TextArea name="unit" toName="{TEXT}" perRegion="true" maxSubmissions="1" rows="1"/>
+    <Header value="Note (why the value, a guideline rule)"/>
+    <TextArea name="note" toName="{TEXT}" perRegion="true" maxSubmissions="1" rows="2"/>
     <Choices name="optional" toName="{TEXT}" perRegion="true" choice="multiple">
       <Choice value="optional"/>
     </Choices>
@@ -96,6 +99,8 @@ def _region(article: Article, row: Mapping[str, Any], number: int) -> list[dict[
         out.append(part("qualifier", "choices", {"choices": [str(row["qualifier"])]}))
     if not is_empty(row.get("unit")):
         out.append(part("unit", "textarea", {"text": [str(row["unit"])]}))
+    if not is_empty(row.get("note")):
+        out.append(part("note", "textarea", {"text": [str(row["note"])]}))
     if str(row.get("optional")).strip().lower() in TRUE_WORDS:
         out.append(part("optional", "choices", {"choices": ["optional"]}))
     return out
@@ -121,6 +126,8 @@ def read_export(path: Path) -> list[dict[str, Any]]:
     shown = display_path(path)
     try:
         loaded = json.loads(read_text(path))
+    except RecursionError:
+        raise InputError([Problem(shown, reason="JSON nested too deep to be an export")]) from None
     except json.JSONDecodeError as exc:
         raise InputError([Problem(shown, exc.lineno, reason=f"invalid JSON: {exc.msg}")]) from None
     if not isinstance(loaded, list) or not all(isinstance(t, dict) for t in loaded):
@@ -128,52 +135,154 @@ def read_export(path: Path) -> list[dict[str, Any]]:
     return loaded
 
 
+class _Bad(Exception):
+    """One malformed field of a task: the reason, to be prefixed with where it is."""
+
+
+def _int(value: object, field: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _Bad(f"{field} is {value!r}, not a whole number")
+    return value
+
+
+def _strings(value: object, field: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _Bad(f"{field} is {value!r}, not a list of strings")
+    return value
+
+
+def _annotation(task: Mapping[str, Any], annotation: int) -> list[Any] | None:
+    """The result list of the chosen annotation (the last not cancelled), or None."""
+    annotations = task.get("annotations")
+    if annotations is None:
+        return None
+    if not isinstance(annotations, list) or not all(isinstance(a, dict) for a in annotations):
+        raise _Bad(f"annotations is {type(annotations).__name__}, not a list of objects")
+    kept = [a for a in annotations if not a.get("was_cancelled")]
+    if not kept:
+        return None
+    if not -len(kept) <= annotation < len(kept):
+        raise _Bad(
+            f"has {len(kept)} annotation(s) not cancelled; --annotation {annotation} is not one"
+        )
+    result = kept[annotation].get("result")
+    if not isinstance(result, list) or not all(isinstance(part, dict) for part in result):
+        raise _Bad(f"annotations[{annotation}].result is not a list of objects")
+    return result
+
+
+def _span(text: str, value: Mapping[str, Any]) -> tuple[int, int]:
+    """A region's offsets in Python indices, checked against the text it quotes."""
+    start, end = _int(value.get("start"), "value.start"), _int(value.get("end"), "value.end")
+    units = utf16(text, len(text))
+    if not 0 <= start < end <= units:
+        raise _Bad(f"offsets {start}-{end} are outside the text's {units} UTF-16 units")
+    first, last = from_utf16(text, start), from_utf16(text, end)
+    if utf16(text, first) != start or utf16(text, last) != end:
+        raise _Bad(f"offsets {start}-{end} fall inside a character (UTF-16 surrogate pair)")
+    quoted = value.get("text")
+    if not isinstance(quoted, str):
+        raise _Bad("value.text is missing: it is how offsets are checked")
+    if text[first:last] != quoted:
+        raise _Bad(f"value.text {quoted!r} is not the article's text at {start}-{end} "
+                   f"(UTF-16), which is {text[first:last]!r}")  # fmt: skip
+    return first, last
+
+
+def _regions(text: str, result: list[Any]) -> dict[str, dict[str, Any]]:
+    regions: dict[str, dict[str, Any]] = {}
+    for part in result:
+        rid = str(part.get("id"))
+        try:
+            region = regions.setdefault(rid, {"id": rid})
+            value = part.get("value")
+            if not isinstance(value, dict):
+                raise _Bad(f"value is {value!r}, not an object")
+            name = part.get("from_name")
+            if part.get("type") == "labels":
+                labels = _strings(value.get("labels"), "value.labels")
+                if len(labels) != 1 or labels[0] not in KINDS:
+                    raise _Bad(f"value.labels is {labels!r}: one of {', '.join(KINDS)}")
+                region["kind"] = KINDS[labels[0]]
+                region["start"], region["end"] = _span(text, value)
+            elif name in {"value", "unit", "note"}:
+                region[str(name)] = (
+                    " ".join(_strings(value.get("text"), "value.text")).strip() or None
+                )
+            elif name == "qualifier":
+                choices = _strings(value.get("choices"), "value.choices")
+                region["qualifier"] = choices[0] if choices else None
+            elif name == "optional":
+                region["optional"] = "optional" in _strings(value.get("choices"), "value.choices")
+        except _Bad as bad:
+            raise _Bad(f"region {rid}: {bad}") from None
+    return regions
+
+
 def mentions(exported: Mapping[str, Any], shown: str, annotation: int = -1) -> list[dict[str, Any]]:
     """One exported task's annotation (the last one not cancelled, unless ``annotation``
-    picks another) as mention rows in gold columns."""
-    data = exported.get("data") or {}
-    text, ident = data.get(TEXT), data.get("article_id")
-    if not isinstance(text, str) or not isinstance(ident, str):
-        reason = "a task needs data.text and data.article_id (as `figdate export` writes them)"
-        raise InputError([Problem(shown, reason=f"task {exported.get('id')}: {reason}")])
-    kept = [a for a in exported.get("annotations") or [] if not a.get("was_cancelled")]
-    if not kept:
-        return []
-    regions: dict[str, dict[str, Any]] = {}
-    for part in kept[annotation].get("result") or []:
-        region = regions.setdefault(str(part.get("id")), {})
-        value = part.get("value") or {}
-        name = part.get("from_name")
-        if part.get("type") == "labels":
-            region["kind"] = KINDS.get((value.get("labels") or [""])[0])
-            region["start"] = from_utf16(text, int(value["start"]))
-            region["end"] = from_utf16(text, int(value["end"]))
-        elif name in {"value", "unit"}:
-            region[str(name)] = " ".join(value.get("text") or []).strip() or None
-        elif name == "qualifier":
-            region["qualifier"] = (value.get("choices") or [None])[0]
-        elif name == "optional":
-            region["optional"] = "optional" in (value.get("choices") or [])
+    picks another) as mention rows in gold columns. Refuses, in one line naming the task
+    and the field, anything it would otherwise have to guess or drop."""
+    where = f"task {exported.get('id')}"
+    try:
+        data = exported.get("data")
+        if not isinstance(data, dict):
+            raise _Bad("has no data object (as `figdate export` writes it)")
+        text, ident = data.get(TEXT), data.get("article_id")
+        if not isinstance(text, str):
+            raise _Bad("data.text is missing or not a string")
+        ident = valid_id(ident, "data.article_id")
+        where = f"task {exported.get('id')} ({ident})"
+        result = _annotation(exported, annotation)
+        regions = _regions(text, result or [])
+    except _Bad as bad:
+        raise InputError([Problem(shown, reason=f"{where}: {bad}")]) from None
+    except InputError as exc:
+        raise InputError(
+            [Problem(shown, reason=f"{where}: {p.reason}") for p in exc.problems]
+        ) from None
     rows = []
     for region in regions.values():
-        if region.get("kind") is None:
-            continue
+        if "kind" not in region:
+            reason = f"{where}: region {region['id']} has fields but no FIGURE or DATE label"
+            raise InputError([Problem(shown, reason=reason)])
         start, end = region["start"], region["end"]
         rows.append(
-            {
-                "article_id": ident,
-                "kind": region["kind"],
-                "start": start,
-                "end": end,
-                "text": text[start:end],
-                "value": region.get("value"),
-                "qualifier": region.get("qualifier"),
-                "unit": region.get("unit"),
-                "optional": "true" if region.get("optional") else "false",
-                "note": None,
-            }
-        )
+            {"article_id": ident, "kind": region["kind"], "start": start, "end": end,
+             "text": text[start:end], "value": region.get("value"),
+             "qualifier": region.get("qualifier"), "unit": region.get("unit"),
+             "optional": "true" if region.get("optional") else "false",
+             "note": region.get("note")}
+        )  # fmt: skip
     return sorted(rows, key=lambda r: (r["start"], r["end"], r["kind"]))
+
+
+def read_tasks(
+    tasks: Sequence[Mapping[str, Any]], shown: str, annotation: int = -1
+) -> dict[str, tuple[str, list[dict[str, Any]]]]:
+    """Every task's mentions by article id, with the task's text; a task listed twice, or
+    any malformed task, refuses the whole export (nothing is partly imported)."""
+    out: dict[str, tuple[str, list[dict[str, Any]]]] = {}
+    problems: list[Problem] = []
+    for index, task in enumerate(tasks):
+        try:
+            rows = mentions(task, shown, annotation)
+        except InputError as exc:
+            problems += [Problem(p.file, reason=f"[{index}] {p.reason}") for p in exc.problems]
+            continue
+        ident = str(task["data"]["article_id"])
+        if ident in out:
+            reason = (
+                f"[{index}] task {task.get('id')} ({ident}): the article is in the export twice"
+            )
+            problems.append(Problem(shown, reason=reason))
+            continue
+        out[ident] = (str(task["data"][TEXT]), rows)
+    if problems:
+        raise InputError(problems)
+    return out
 
 
 def export(

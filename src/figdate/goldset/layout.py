@@ -1,4 +1,5 @@
-"""The files of a gold folder, by name (see ``gold/README.md``)::
+"""The files of a gold folder, by name, and the one check every id passes before it names
+a file (see ``gold/README.md``)::
 
 articles.csv          one row per article (id, title, source, url, published, note)
 articles/<id>.txt     each article's text, byte for byte as received
@@ -10,6 +11,12 @@ drafts/<id>/          articles being labelled, never scored
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+from figdate.core.problems import InputError, Problem
+from figdate.core.vocabulary import SLUG
+
 ARTICLES = "articles.csv"
 MENTIONS = "mentions.csv"
 TEXTS = "articles"
@@ -18,3 +25,44 @@ CARD = "README.md"
 DRAFTS = "drafts"
 COUNTS_START = "<!-- figdate:counts:start -->"
 COUNTS_END = "<!-- figdate:counts:end -->"
+
+MAX_ID = 120
+"""An id is a file name (``<id>.txt``, a draft folder): short enough for every filesystem
+with room for figdate's own suffixes."""
+
+
+def valid_id(ident: object, where: str = "id") -> str:
+    """``ident`` if it is an article id (a lowercase slug of at most ``MAX_ID`` characters:
+    no path separators, no dots, never empty); InputError naming ``where`` otherwise."""
+    if not isinstance(ident, str):
+        reason = f"an article id is a string, not {type(ident).__name__} {ident!r}"
+        raise InputError([Problem(where, reason=reason)])
+    if len(ident) > MAX_ID:
+        reason = f"{ident[:24]!r}... is {len(ident)} characters; an article id has at most {MAX_ID}"
+        raise InputError([Problem(where, reason=reason)])
+    if not re.fullmatch(SLUG, ident):
+        reason = (
+            f"{ident!r} is not a slug: lowercase a-z, 0-9 and single hyphens, no path "
+            "separators or dots"
+        )
+        raise InputError([Problem(where, reason=reason)])
+    return ident
+
+
+def inside(root: Path, *parts: str) -> Path:
+    """``root/parts...``, refused (InputError) if it resolves outside ``root``: every path
+    built from outside input goes through here."""
+    path = root.joinpath(*parts)
+    if not path.resolve().is_relative_to(root.resolve()):
+        raise InputError([Problem(str(path), reason=f"is outside the gold folder {root}")])
+    return path
+
+
+def draft_folder(root: Path, ident: str, where: str = "id") -> Path:
+    """The draft folder of a valid id."""
+    return inside(root, DRAFTS, valid_id(ident, where))
+
+
+def text_file(root: Path, ident: str, where: str = "id") -> Path:
+    """The text file of a gold article with a valid id."""
+    return inside(root, TEXTS, f"{valid_id(ident, where)}.txt")

@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
-from figdate.core.problems import Problem
-from figdate.core.tables import display_path, write_atomic
+from figdate.core.problems import InputError, Problem
+from figdate.core.tables import display_path
+from figdate.core.transaction import commit
 from figdate.goldset.layout import ARTICLES, MANIFEST, MENTIONS, TEXTS
+from figdate.goldset.writing import DEFAULT_WAIT, writing
+
+VERSION = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
+"""A gold set's version: MAJOR.MINOR.PATCH (semantic versioning, no suffix)."""
 
 
 def data_files(root: Path) -> list[Path]:
@@ -43,17 +49,44 @@ def read_manifest(root: Path) -> dict[str, object]:
     return loaded if isinstance(loaded, dict) else {}
 
 
-def write_manifest(root: Path, version: str | None = None) -> dict[str, object]:
-    """Record the current checksums (after a reviewed change), keeping or setting the version."""
+def check_version(version: str, where: str = "--set-version") -> str:
+    """``version`` if it is MAJOR.MINOR.PATCH; InputError otherwise."""
+    if not VERSION.match(version):
+        reason = f"{version!r} is not a version MAJOR.MINOR.PATCH (e.g. 1.2.0)"
+        raise InputError([Problem(where, reason=reason)])
+    return version
+
+
+def bump_minor(version: str) -> str:
+    """1.4.2 -> 1.5.0: what adding an article does to the gold set's version."""
+    major, minor, _ = check_version(version, MANIFEST).split(".")
+    return f"{major}.{int(minor) + 1}.0"
+
+
+def render_manifest(root: Path, version: str | None = None) -> dict[str, object]:
+    """The manifest for the files as they are now, keeping or setting the version."""
     manifest = read_manifest(root)
-    manifest = {
+    return {
         "name": manifest.get("name", "figdate-gold"),
-        "version": version or manifest.get("version", "0.1.0"),
+        "version": check_version(version) if version else manifest.get("version", "0.1.0"),
         "checksum": checksum(root),
         "files": file_hashes(root),
     }
-    text = json.dumps(manifest, indent=2, sort_keys=False) + "\n"
-    write_atomic(root / MANIFEST, text.encode("utf-8"))
+
+
+def manifest_bytes(manifest: dict[str, object]) -> bytes:
+    return (json.dumps(manifest, indent=2, sort_keys=False) + "\n").encode("utf-8")
+
+
+def write_manifest(
+    root: Path, version: str | None = None, *, wait: float = DEFAULT_WAIT
+) -> dict[str, object]:
+    """Record the current checksums (after a reviewed change), keeping or setting the version."""
+    if version:
+        check_version(version)
+    with writing(root, wait=wait):
+        manifest = render_manifest(root, version)
+        commit({root / MANIFEST: manifest_bytes(manifest)}, root)
     return manifest
 
 

@@ -89,16 +89,28 @@ def _article_check(state: FigdateSession, article: str, thresholds: list[Thresho
     return check
 
 
+def gold_change(saved: dict[str, Any], current: dict[str, Any]) -> str | None:
+    """Why two runs were not measured on the same gold set (its version, or only its
+    files: the checksum), or None."""
+    if saved.get("gold_version") != current.get("gold_version"):
+        return (f"the saved run used gold set {saved.get('gold_version')}, this run uses "
+                f"{current.get('gold_version')}")  # fmt: skip
+    if saved.get("gold_checksum") not in (None, current.get("gold_checksum")):
+        then, now = str(saved.get("gold_checksum"))[:12], str(current.get("gold_checksum"))[:12]
+        return (
+            f"the gold set's files changed since the saved run (checksum {then} then, {now} "
+            "now), though its version did not"
+        )
+    return None
+
+
 def _regression_check(state: FigdateSession) -> Any:
     def check(item: FigdateItem) -> None:
         path, saved = load_saved(state)
         current = run_record(state)
-        if saved.get("gold_version") != current["gold_version"]:
-            warnings.warn(
-                f"figdate: comparing with {path.name}, made on gold set "
-                f"{saved.get('gold_version')}, while this run uses {current['gold_version']}",
-                stacklevel=1,
-            )
+        changed = gold_change(saved, current)
+        if changed:
+            warnings.warn(f"figdate: comparing with {path.name}: {changed}", stacklevel=1)
         failures = []
         for rule in state.compare_fail:
             for kind in rule.kinds:
