@@ -21,7 +21,8 @@ LAYERS = (
     ("reporting",),
     ("evaluation",),
     ("goldset",),
-    ("contract", "scoring", "extractors"),
+    ("scoring", "extractors"),
+    ("contract",),
     ("core",),
 )  # top to bottom, as drawn
 

@@ -19,13 +19,21 @@ ENGINES = ("pandera", "gx")
 
 
 def test_the_corpus_is_as_generated_and_large_enough() -> None:
-    committed = {p.name for p in BAD.iterdir() if p.suffix in {".jsonl", ".csv"}}
-    assert committed == set(generate.FILES)
-    assert set(FLAWS) == committed | {"long_line.jsonl"}
+    committed = {p.name for p in BAD.iterdir() if p.suffix in {".jsonl", ".csv", ".parquet"}}
+    text = {**generate.FILES, **generate.HOSTILE, **generate.VALID}
+    parquet = generate.parquet_files()
+    assert committed == set(text) | set(parquet)
+    assert set(FLAWS) == set(generate.FILES) | {"long_line.jsonl"}
     assert len(FLAWS) >= 25
-    for name, content in generate.FILES.items():
+    for name, content in text.items():
         data = content if isinstance(content, bytes) else content.encode("utf-8")
         assert (BAD / name).read_bytes() == data, f"{name}: run tests/data/bad/generate.py"
+    for name in parquet:  # pyarrow's bytes vary by version: compare what they hold
+        import pandas as pd
+
+        assert pd.read_parquet(BAD / name).equals(
+            pd.read_parquet(__import__("io").BytesIO(parquet[name]))
+        ), f"{name}: run tests/data/bad/generate.py"
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from figdate.cli.exits import Exit
-from figdate.cli.options import Commands, add_gold, add_wait
+from figdate.cli.options import COUNT, Commands, add_gold, add_wait, seconds
 from figdate.core.problems import InputError
 from figdate.core.tables import display_path, read_table
 
@@ -107,7 +107,7 @@ def register_add(commands: Commands) -> None:
     )
     add_gold(add)
     add_wait(add)
-    add.add_argument("--timeout", type=float, default=60.0, help="seconds for the extractor")
+    add.add_argument("--timeout", type=seconds, default=60.0, help="seconds for the extractor")
     add.set_defaults(run=_add)
 
 
@@ -143,6 +143,6 @@ def register_exchange(commands: Commands) -> None:
     agreement.add_argument("a", help="annotator A's mentions (gold columns; CSV or JSONL)")
     agreement.add_argument("b", help="annotator B's mentions")
     add_gold(agreement, "the gold folder whose articles and drafts they label")
-    agreement.add_argument("--limit", type=int, default=50, help="disagreements to print")
+    agreement.add_argument("--limit", type=COUNT, default=50, help="disagreements to print")
     agreement.add_argument("--csv", metavar="OUT", help="write every disagreement to OUT")
     agreement.set_defaults(run=_agree)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeAlias
 
 from figdate.core.problems import Problem
@@ -18,8 +19,39 @@ Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 """What ``add_subparsers`` returns: each command module registers its commands on it."""
 
 
+def whole(minimum: int) -> Callable[[str], int]:
+    """An argparse type: a whole number at least ``minimum``."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"{text!r} is below {minimum}")
+        return value
+
+    return parse
+
+
+def seconds(text: str) -> float:
+    """An argparse type: a finite number of seconds, 0 or more."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds >= 0")
+    return value
+
+
+COUNT = whole(0)
+POSITIVE = whole(1)
+
+
 def print_problems(problems: Sequence[Problem]) -> None:
-    for problem in problems:
+    """One line per problem, each once (two readers may meet the same one)."""
+    for problem in dict.fromkeys(problems):
         print(problem, file=sys.stderr)
 
 
@@ -30,7 +62,7 @@ def add_gold(sub: argparse.ArgumentParser, help_text: str = GOLD_HELP) -> None:
 def add_wait(sub: argparse.ArgumentParser) -> None:
     """For commands that write under the gold folder: how long to wait for another writer."""
     sub.add_argument(
-        "--wait", type=float, default=10.0, metavar="SECONDS",
+        "--wait", type=seconds, default=10.0, metavar="SECONDS",
         help="wait this long for another command writing to the gold folder (default 10)",
     )  # fmt: skip
 
@@ -40,14 +72,14 @@ def add_scoring(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "--scheme", action="append", choices=SCHEMES, help="show this scheme (repeatable)"
     )
-    sub.add_argument("--resamples", type=int, default=1000, help="bootstrap resamples")
-    sub.add_argument("--seed", type=int, default=0, help="bootstrap seed")
+    sub.add_argument("--resamples", type=COUNT, default=1000, help="bootstrap resamples")
+    sub.add_argument("--seed", type=COUNT, default=0, help="bootstrap seed")
 
 
 def add_report(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--per-article", action="store_true", help="show a row per article")
     sub.add_argument(
-        "--errors", type=int, nargs="?", const=20, default=0, metavar="N", help="list N errors"
+        "--errors", type=COUNT, nargs="?", const=20, default=0, metavar="N", help="list N errors"
     )
     sub.add_argument("--json", metavar="OUT", help="write the JSON report")
     sub.add_argument("--markdown", metavar="OUT", help="write a summary for a pull request")

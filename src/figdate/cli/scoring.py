@@ -8,7 +8,17 @@ import sys
 from pathlib import Path
 
 from figdate.cli.exits import Exit
-from figdate.cli.options import Commands, add_gold, add_report, add_scoring, report, write_markdown
+from figdate.cli.options import (
+    COUNT,
+    POSITIVE,
+    Commands,
+    add_gold,
+    add_report,
+    add_scoring,
+    report,
+    seconds,
+    write_markdown,
+)
 from figdate.core.vocabulary import SCHEMES
 
 
@@ -132,9 +142,9 @@ def register_eval(commands: Commands) -> None:
     add_scoring(evaluate)
     add_report(evaluate)
     evaluate.add_argument(
-        "--timeout", type=float, default=60.0, help="seconds per article (0: no limit)"
+        "--timeout", type=seconds, default=60.0, help="seconds per article (0: no limit)"
     )
-    evaluate.add_argument("--jobs", type=int, default=1, help="articles in parallel")
+    evaluate.add_argument("--jobs", type=POSITIVE, default=1, help="articles in parallel")
     evaluate.add_argument("--no-cache", action="store_true", help="ignore the prediction cache")
     evaluate.add_argument(
         "--validate", choices=("pandera", "gx"), default="pandera",
@@ -151,9 +161,9 @@ def register_report(commands: Commands) -> None:
     report.add_argument("-o", "--output", default="report.html", help="default report.html")
     report.add_argument("--name", help="the extractor's name for --predictions")
     add_gold(report)
-    report.add_argument("--resamples", type=int, default=1000, help="bootstrap resamples")
-    report.add_argument("--seed", type=int, default=0, help="bootstrap seed")
-    report.add_argument("--timeout", type=float, default=60.0, help="seconds per article")
+    report.add_argument("--resamples", type=COUNT, default=1000, help="bootstrap resamples")
+    report.add_argument("--seed", type=COUNT, default=0, help="bootstrap seed")
+    report.add_argument("--timeout", type=seconds, default=60.0, help="seconds per article")
     report.add_argument("--markdown", metavar="OUT", help="also write a pull-request summary")
     report.add_argument("--against", metavar="SAVED", help="a saved --json report to compare")
     report.set_defaults(run=_html_report)
@@ -161,8 +171,8 @@ def register_report(commands: Commands) -> None:
         "leaderboard", help="every bundled and installed extractor on the gold set"
     )
     add_gold(leaders)
-    leaders.add_argument("--timeout", type=float, default=120.0, help="seconds per article")
-    leaders.add_argument("--resamples", type=int, default=200, help="bootstrap resamples")
+    leaders.add_argument("--timeout", type=seconds, default=120.0, help="seconds per article")
+    leaders.add_argument("--resamples", type=COUNT, default=200, help="bootstrap resamples")
     leaders.add_argument("--markdown", metavar="OUT", help="write the table as Markdown")
     leaders.add_argument("--readme", metavar="FILE", help="write it between the markers in FILE")
     leaders.set_defaults(run=_leaderboard)

@@ -146,7 +146,9 @@ def matches(frame: Rows, context: Context) -> pd.Series:
     starts, ends = num(frame, "start"), num(frame, "end")
     said = column_of(frame, "text")
     out = np.ones(len(frame), dtype=bool)
-    check = (starts.notna() & ends.notna() & (starts >= 0)).to_numpy()
+    check = (
+        starts.notna() & ends.notna() & (starts >= 0) & (starts < 2**53) & (ends < 2**53)
+    ).to_numpy()
     check &= said.map(lambda w: isinstance(w, str) and bool(w.strip())).to_numpy(dtype=bool)
     rows = np.flatnonzero(check)
     ids = column_of(frame, "article_id").to_numpy()[rows]

@@ -71,7 +71,9 @@ def validate_file(
     Mention rows are checked against ``articles`` when given (else alone); an articles
     table is checked against the ``mentions.csv`` beside it, if there is one."""
     read = read_table(path)
-    report = Report(display_path(path), table, len(read.frame), engines, notes=list(notes))
+    report = Report(
+        display_path(path), table, len(read.frame), engines, notes=[*notes, *read.notes]
+    )
     mentions: pd.DataFrame | None = None
     if table == TableKind.ARTICLES:
         mentions = _sibling_mentions(path, report)

@@ -24,7 +24,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from figdate.contract.conditions import Expectation, expect
-from figdate.contract.models import MODELS, parse_bool
+from figdate.contract.models import MODELS, NOT_BLANK, parse_bool
 from figdate.contract.rules import (
     ARTICLE_DATED,
     ARTICLE_LENGTH,
@@ -100,6 +100,11 @@ def _check_expectation(name: str, check: pa.Check) -> tuple[Expectation, str]:
         allowed = list(stats["allowed_values"])
         why = f"values are one of {', '.join(map(str, allowed))}"
         return expect("column_values_to_be_in_set", column=name, value_set=allowed), why
+    if check.name == "str_matches" and str(stats["pattern"]) == NOT_BLANK:
+        return (
+            expect("column_values_to_match_regex", column=name, regex=NOT_BLANK),
+            "text is not blank (spaces only)",
+        )
     if check.name == "str_matches":
         pattern = str(stats["pattern"])
         return expect("column_values_to_match_regex", column=name, regex=pattern), _PATTERNS.get(
@@ -108,6 +113,12 @@ def _check_expectation(name: str, check: pa.Check) -> tuple[Expectation, str]:
     if check.name == "greater_than_or_equal_to":
         low = stats["min_value"]
         return expect("column_values_to_be_between", column=name, min_value=low), f"values >= {low}"
+    if check.name == "less_than_or_equal_to":
+        high = stats["max_value"]
+        return (
+            expect("column_values_to_be_between", column=name, max_value=high),
+            f"values <= {high}",
+        )
     if check.name == "str_length" and stats.get("max_value") is None:
         low = stats["min_value"]
         return (
@@ -195,12 +206,15 @@ def stale(folder: Path = FOLDER) -> list[Path]:
 
 def _whole_numbers(series: pd.Series) -> pd.Series:
     """Offsets as numbers when every cell is a whole number; else as written, so that the
-    whole-number expectation can name the cells that are not."""
-    numbers = pd.to_numeric(series, errors="coerce")
+    whole-number expectation can name the cells that are not. Whole numbers too large for
+    64-bit integers stay floats, for the range expectation to refuse."""
+    numbers = pd.to_numeric(series, errors="coerce").astype("float64")
     given = ~series.map(is_empty).astype(bool)
-    if bool((numbers[given].notna() & (numbers[given] % 1 == 0)).all()):
+    if not bool((numbers[given].notna() & (numbers[given] % 1 == 0)).all()):
+        return series
+    if bool((numbers[given].abs() < 2**62).all()):
         return numbers.astype("Int64")
-    return series
+    return numbers
 
 
 def joined(

@@ -17,6 +17,11 @@ from pandera.typing import Series
 from figdate.core.values import DAY_PATTERN
 from figdate.core.vocabulary import BOOL_WORDS, KINDS, QUALIFIERS, SLUG, URL
 
+MAX_OFFSET = 2**53
+"""Offsets beyond this are not offsets into any article (and floats stop being exact)."""
+NOT_BLANK = r"^\s*\S"
+"""Mention text has something besides spaces: a blank span is no figure or date."""
+
 
 def parse_bool(series: pd.Series) -> pd.Series:
     """CSV says "true"/"false"; map the usual spellings and leave anything else to fail."""
@@ -49,9 +54,9 @@ class _MentionColumns(pa.DataFrameModel):
 
     article_id: Series[str] = pa.Field(str_matches=SLUG)
     kind: Series[str] = pa.Field(isin=list(KINDS))
-    start: Series[pd.Int64Dtype] = pa.Field(ge=0)
-    end: Series[pd.Int64Dtype] = pa.Field(ge=1)
-    text: Series[str] = pa.Field(str_length={"min_value": 1})
+    start: Series[pd.Int64Dtype] = pa.Field(ge=0, le=MAX_OFFSET)
+    end: Series[pd.Int64Dtype] = pa.Field(ge=1, le=MAX_OFFSET)
+    text: Series[str] = pa.Field(str_length={"min_value": 1}, str_matches=NOT_BLANK)
     value: Series[Any] = pa.Field(nullable=True)
     qualifier: Series[str] = pa.Field(nullable=True, isin=list(QUALIFIERS))
     unit: Series[str] = pa.Field(nullable=True)
@@ -68,8 +73,11 @@ class _MentionColumns(pa.DataFrameModel):
 
 
 def _drop_zero_fraction(value: object) -> object:
-    if isinstance(value, str) and re.fullmatch(r"\s*-?[0-9]+\.0*\s*", value):
-        return value.strip().split(".")[0]
+    """A whole number written as text ("621", "621.0", as CSV and some JSON writers do) as
+    a number, so that a column mixing numbers and such text coerces; other text is left
+    for the type check to name."""
+    if isinstance(value, str) and re.fullmatch(r"\s*-?[0-9]{1,19}(?:\.0*)?\s*", value):
+        return int(value.strip().split(".")[0])
     return value
 
 
@@ -92,9 +100,11 @@ class PredictionModel(_MentionColumns):
     """An extractor's output. Offsets, text, qualifier and unit may be missing: a prediction
     with text but no offsets is aligned to the article, one with neither scores as a bag."""
 
-    start: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True, required=False)
-    end: Series[pd.Int64Dtype] = pa.Field(ge=1, nullable=True, required=False)
-    text: Series[str] = pa.Field(nullable=True, required=False, str_length={"min_value": 1})
+    start: Series[pd.Int64Dtype] = pa.Field(ge=0, le=MAX_OFFSET, nullable=True, required=False)
+    end: Series[pd.Int64Dtype] = pa.Field(ge=1, le=MAX_OFFSET, nullable=True, required=False)
+    text: Series[str] = pa.Field(
+        nullable=True, required=False, str_length={"min_value": 1}, str_matches=NOT_BLANK
+    )
     qualifier: Series[str] = pa.Field(nullable=True, required=False, isin=list(QUALIFIERS))
     unit: Series[str] = pa.Field(nullable=True, required=False)
 

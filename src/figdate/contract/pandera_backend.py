@@ -8,6 +8,7 @@ else, so the contract stays in ``figdate.contract.rules``.
 from __future__ import annotations
 
 import contextlib
+import warnings
 from collections.abc import Mapping
 from typing import Any
 
@@ -92,7 +93,9 @@ def _problems_only(result: tuple[pd.DataFrame | None, list[Found]]) -> Validated
 
 def _run(schema: Schema, table: Table) -> tuple[pd.DataFrame | None, list[Found]]:
     try:
-        frame = schema.schema.validate(table.frame.copy(), lazy=True)
+        with warnings.catch_warnings():  # a cast of 1e308 warns: its check reports it
+            warnings.simplefilter("ignore", RuntimeWarning)
+            frame = schema.schema.validate(table.frame.copy(), lazy=True)
     except pe.SchemaErrors as errors:
         return None, _problems(errors, schema, table)
     except pe.SchemaError as error:  # raised on its own by some schema-level failures
@@ -176,6 +179,11 @@ def _reason(check: str, column: str | None, value: object) -> str:
         return f"{shown} is not an http(s) URL"
     if check.startswith("str_length"):
         return "is empty"
+    if check.startswith("str_matches") and column == "text":
+        return f"{shown} is blank (spaces only): no figure or date"
+    if check.startswith("less_than_or_equal_to"):
+        bound = check.partition("(")[2].rstrip(")")
+        return f"{shown} is above {bound}, out of range for an offset"
     if check == "field_uniqueness":
         return f"{shown} is repeated"
     if check.startswith("str_matches") and column == "published":

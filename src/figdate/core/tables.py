@@ -14,8 +14,9 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from figdate.core import cells
 from figdate.core.problems import InputError, Problem
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ class Table:
     frame: pd.DataFrame
     path: str
     lines: list[int]
+    notes: tuple[str, ...] = ()  # what the reader did that a person should know
 
     def where(self, index: int) -> tuple[int | None, int]:
         """(file line, 1-based data row) of a row index."""
@@ -55,8 +57,12 @@ MEMORY_FACTOR = 12
 def available_memory() -> int | None:
     """Bytes of memory free for a new table: $FIGDATE_MEMORY if set, else the kernel's
     MemAvailable (Linux), else None (no guard)."""
-    if os.environ.get("FIGDATE_MEMORY"):
-        return int(os.environ["FIGDATE_MEMORY"])
+    setting = os.environ.get("FIGDATE_MEMORY", "").strip()
+    if setting:
+        if not setting.isdigit():
+            reason = f"{setting!r} is not a number of bytes (e.g. 8000000000 for 8 GB)"
+            raise InputError([Problem("FIGDATE_MEMORY", reason=reason)])
+        return int(setting)
     try:
         with open("/proc/meminfo", encoding="ascii") as handle:
             for line in handle:
@@ -146,6 +152,9 @@ def read_table(path: Path, *, known_format: bool = False) -> Table:
 
 
 def _read_csv(text: str, shown: str) -> Table:
+    notes: tuple[str, ...] = ()
+    if text.startswith(BOM):  # Excel's "CSV UTF-8" starts with one: skipped, and said
+        text, notes = text[1:], ("a byte-order mark (BOM) at the start was skipped",)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
@@ -182,14 +191,29 @@ def _read_csv(text: str, shown: str) -> Table:
     import pandas as pd  # here, not at the top: `figdate --help` should not load pandas
 
     frame = pd.DataFrame(rows, columns=header, dtype=object)
-    return Table(frame, shown, lines)
+    return Table(frame, shown, lines, notes)
+
+
+BOM = "\ufeff"
+
+
+def _loads(raw: str) -> Any:
+    """JSON as figdate reads it: NaN and Infinity stay text for the contract to name, and
+    integers beyond 64 bits are refused before Python converts them."""
+    return json.loads(raw, parse_constant=str, parse_int=cells.json_int)
 
 
 def _read_jsonl(text: str, shown: str) -> Table:
-    numbered = [(n, raw) for n, raw in enumerate(text.splitlines(), start=1) if raw.strip()]
+    if text.startswith(BOM):
+        reason = ("starts with a byte-order mark (BOM), which JSON does not allow: save it as "
+                  "UTF-8 without BOM")  # fmt: skip
+        raise InputError([Problem(shown, line=1, reason=reason)])
+    # Lines end at "\n" (and "\r\n") only: U+2028 or U+0085 inside a string is text.
+    lines = text.split("\n")
+    numbered = [(n, raw.rstrip("\r")) for n, raw in enumerate(lines, start=1) if raw.strip()]
     try:  # one parse of the whole file is ten times faster than one per line
-        records = json.loads("[" + ",".join(raw for _, raw in numbered) + "]", parse_constant=str)
-    except json.JSONDecodeError:
+        records = _loads("[" + ",".join(raw for _, raw in numbered) + "]")
+    except (ValueError, RecursionError):  # JSONDecodeError is a ValueError, and OutOfRange
         records = None
     if (
         records is None
@@ -199,6 +223,10 @@ def _read_jsonl(text: str, shown: str) -> Table:
         records = _jsonl_lines(numbered, shown)  # find the lines at fault
     if not records:
         raise InputError([Problem(shown, reason="the file has no rows")])
+    numbers = [n for n, _ in numbered]
+    found = cells.problems(records, numbers, shown, strings=cells.may_hold_surrogates(text))
+    if found:
+        raise InputError(found)
     columns = list(dict.fromkeys(key for record in records for key in record))
     import pandas as pd
 
@@ -213,9 +241,16 @@ def _jsonl_lines(numbered: list[tuple[int, str]], shown: str) -> list[dict[str, 
     problems: list[Problem] = []
     for number, raw in numbered:
         try:
-            record = json.loads(raw, parse_constant=str)  # NaN stays "NaN", for the schema
+            record = _loads(raw)
         except json.JSONDecodeError as exc:
             problems.append(Problem(shown, line=number, reason=f"invalid JSON: {exc.msg}"))
+            continue
+        except cells.OutOfRange as exc:
+            problems.append(Problem(shown, line=number, reason=str(exc)))
+            continue
+        except RecursionError:
+            reason = "JSON nested deeper than it can be read (a cell holds text or a number)"
+            problems.append(Problem(shown, line=number, reason=reason))
             continue
         if not isinstance(record, dict):
             problems.append(Problem(shown, line=number, reason="a line must be a JSON object"))
@@ -237,7 +272,12 @@ def _read_parquet(path: Path) -> Table:
         raise InputError([Problem(shown, reason=reason)]) from None
     except (OSError, ValueError) as exc:
         raise InputError([Problem(shown, reason=f"not readable as Parquet: {exc}")]) from None
-    frame = frame.astype(object).replace({float("nan"): None})
+    frame = frame.astype(object)
+    frame = frame.map(lambda v: None if type(v) is float and v != v else v)  # NaN: empty
+    records = [{str(k): v for k, v in r.items()} for r in frame.to_dict("records")]
+    found = cells.problems(records, [], shown, strings=False)  # Arrow strings are UTF-8
+    if found:
+        raise InputError(found)
     return Table(frame, shown, [])
 
 

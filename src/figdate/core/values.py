@@ -21,9 +21,9 @@ _MONTH_DAY = (
 )
 _DAY = rf"(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)"
 _ISO_DATE = rf"(?:{_DAY}|{_YEAR}-(?:0[1-9]|1[0-2])|{_YEAR})"
-_TIME = (
-    r"[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?"
-)
+_ZONE = r"(?:Z|[+-](?:0[0-9]|1[0-4]):?[0-5][0-9])"
+"""A UTC offset: Z, or +hh:mm from -14:00 to +14:00 (what time zones use)."""
+_TIME = rf"[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?{_ZONE}?"
 DAY_PATTERN = rf"^\s*{_DAY}\s*$"
 """A calendar day ``YYYY-MM-DD`` (an article's publication date)."""
 DATE_PATTERN = rf"^\s*{_ISO_DATE}\s*$"
@@ -41,7 +41,7 @@ so a pattern alone can decide."""
 _DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 _DATETIME = re.compile(
     r"^([0-9]{4}-[0-9]{2}-[0-9]{2})[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]+)?)?"
-    r"(Z|[+-][0-9]{2}:?[0-9]{2})?$"
+    rf"({_ZONE})?$"
 )
 _FIGURE = re.compile(FIGURE_PATTERN)
 

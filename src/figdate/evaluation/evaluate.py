@@ -58,6 +58,7 @@ def evaluate(
     Its output is always validated with pandera (fast); ``validate="gx"`` also runs the
     Great Expectations suite over it, and a check GX fails makes the run incomplete."""
     source = resolve(spec)
+    source.prepare(gold.articles)
     articles = [gold.articles[name] for name in sorted(gold.articles)]
     result = run(source, articles, timeout=timeout, jobs=jobs, cache=cache, progress=progress)
     failures = list(result.failures)

@@ -78,6 +78,10 @@ class Source(Protocol):
         itself (a command); an isolated source is stopped by the runner instead."""
         ...
 
+    def prepare(self, articles: Mapping[str, Article]) -> None:
+        """Before the run, with the articles it will see (a file validates itself here)."""
+        ...
+
     def unknown_articles(self, known: Iterable[str]) -> list[str]:
-        """Articles the source has output for that are not among ``known`` (a file may)."""
+        """Articles the source has output for that are not among ``known``."""
         ...

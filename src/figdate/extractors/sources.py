@@ -12,15 +12,16 @@ import inspect
 import json
 import shlex
 import subprocess
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from figdate.contract.predictions import read_predictions
 from figdate.core.model import Article
 from figdate.core.problems import InputError, Problem
-from figdate.core.tables import display_path, read_table
+from figdate.core.tables import display_path
 from figdate.extractors.protocol import ExtractionError, Row, article_payload, as_row
 
 
@@ -45,6 +46,9 @@ class PythonSource:
 
     def extract(self, article: Article, timeout: float | None = None) -> list[Row]:
         return [as_row(item, article) for item in self._call(article)]
+
+    def prepare(self, articles: Mapping[str, Article]) -> None:
+        """Nothing to read ahead: the extractor runs per article."""
 
     def unknown_articles(self, known: Iterable[str]) -> list[str]:
         return []
@@ -73,6 +77,9 @@ class CommandSource:
             raise InputError([Problem(spec, reason="cmd: needs a command")])
         self.name = spec
         self.version = _command_version(self.argv)
+
+    def prepare(self, articles: Mapping[str, Article]) -> None:
+        """Nothing to read ahead: the extractor runs per article."""
 
     def unknown_articles(self, known: Iterable[str]) -> list[str]:
         return []
@@ -121,20 +128,28 @@ def _command_version(argv: list[str]) -> str:
 
 
 class FileSource:
-    """Predictions made elsewhere (JSONL, CSV or Parquet), split by article."""
+    """Predictions made elsewhere (JSONL, CSV or Parquet), split by article. The file is
+    read and validated as ``figdate score`` reads it (``prepare``): the same rules, one
+    verdict, and a file the contract refuses is refused whole."""
 
     cacheable = False  # the file is the output
     isolated = False
 
     def __init__(self, path: Path, spec: str) -> None:
         self.spec = spec
-        table = read_table(path, known_format=True)
-        if "article_id" not in table.frame:
-            raise InputError([Problem(display_path(path), reason="has no 'article_id' column")])
+        self.path = path
         self.name = path.stem
-        self.version = "file-" + hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-        frame = table.frame
-        self._rows: dict[str, list[Row]] = {
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+        except OSError as exc:
+            reason = f"cannot read: {exc.strerror}"
+            raise InputError([Problem(display_path(path), reason=reason)]) from None
+        self.version = "file-" + digest
+        self._rows: dict[str, list[Row]] = {}
+
+    def prepare(self, articles: Mapping[str, Article]) -> None:
+        frame = read_predictions(self.path, articles)
+        self._rows = {
             str(key): _records(group) for key, group in frame.groupby("article_id", sort=False)
         }
 

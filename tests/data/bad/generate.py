@@ -3,6 +3,11 @@
 Run ``python tests/data/bad/generate.py`` to rewrite them; ``flaws.json`` says what each
 file's flaw is and the words each engine's report must use for it. The 100 MB one-line
 file is not committed (too big for git): ``long_line`` writes it where a test asks.
+
+``HOSTILE`` are the files a hostile or careless producer writes (deep or huge JSON, numbers
+out of range, wrong types, lone surrogates, byte-order marks); ``VALID`` are files that
+look odd but are valid and must be accepted. Every one goes through ``score``, ``eval
+--extractor file:`` and ``validate`` with both engines (``tests/contract/test_hostile.py``).
 """
 
 from __future__ import annotations
@@ -71,6 +76,68 @@ FILES: dict[str, str | bytes] = {
 }
 
 
+def _deep(depth: int) -> str:
+    return "[" * depth + "]" * depth
+
+
+HOSTILE: dict[str, str | bytes] = {
+    "deep_json.jsonl": _jsonl(DATE).rstrip("\n")[:-1] + ', "extra": ' + _deep(2000) + "}\n",
+    "huge_int_value.jsonl": _jsonl(DATE) + _jsonl(FIGURE).replace('"value": 1,', '"value": '
+                                                                    + "9" * 5000 + ","),
+    "article_id_list.jsonl": _jsonl(DATE, {**FIGURE, "article_id": [ARTICLE]}),
+    "start_2_63.csv": _csv(HEADER, GOOD_CSV.replace(",621,", ",9223372036854775808,")),
+    "start_1e308.jsonl": _jsonl(DATE, {**FIGURE, "start": 1e308}),
+    "end_10_400.jsonl": _jsonl(DATE) + _jsonl(FIGURE).replace('"end": 624', '"end": 1' + "0" * 400),
+    "value_10_400.jsonl": _jsonl(DATE) + _jsonl(FIGURE).replace('"value": 1,', '"value": 1'
+                                                                  + "0" * 400 + ","),
+    "value_list.jsonl": _jsonl(DATE, {**FIGURE, "value": [1, 2]}),
+    "whitespace_text.jsonl": _jsonl(DATE, {**FIGURE, "start": 620, "end": 621, "text": " "}),
+    "null_article_id.jsonl": _jsonl(DATE, {**FIGURE, "article_id": None}),
+    "bad_timezone.jsonl": _jsonl({**DATE, "value": "2020-01-12T10:00+99:99"}, FIGURE),
+    "lone_surrogate.jsonl": _jsonl(DATE) + _jsonl({**FIGURE, "unit": "X"}).replace('"X"',
+                                                                              '"\\ud800"'),
+    "bom.jsonl": "\ufeff" + _jsonl(DATE, FIGURE),
+    "kind_number.jsonl": _jsonl(DATE, {**FIGURE, "kind": 7}),
+}  # fmt: skip
+"""Hostile files; each must be refused (exit 1, or 2 where it cannot be read as a table)."""
+
+VALID: dict[str, str | bytes] = {
+    "line_separator_in_text.jsonl": _jsonl(DATE, {**FIGURE, "unit": "inci\u2028dents\x85"}).replace(
+        "\\u2028", "\u2028").replace("\\u0085", "\x85"),
+    "excel_bom.csv": "\ufeff" + _csv(HEADER, GOOD_CSV),
+    "start_as_text_some.jsonl": _jsonl(DATE, {**FIGURE, "start": "621"}),
+    "start_as_text_all.jsonl": _jsonl({**DATE, "start": "69", "end": "75"},
+                                      {**FIGURE, "start": "621", "end": "624"}),
+}  # fmt: skip
+"""Odd but valid files: U+2028 and U+0085 inside a JSON string (ensure_ascii=False), a CSV
+as Excel saves "CSV UTF-8" (with a byte-order mark), and offsets written as whole-number
+text in JSON, in some rows or all (accepted as in CSV, where every cell is text)."""
+
+
+def parquet_files() -> dict[str, bytes]:
+    """Hostile Parquet files (written with pyarrow): types JSON and CSV cannot carry."""
+    import io
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    def with_column(name: str, array: object) -> bytes:
+        base = {k: [r.get(k) for r in (DATE, FIGURE)] for k in FIGURE}
+        columns = {k: pa.array([None if v is None else str(v) for v in vs]) if k == "value"
+                   else pa.array(vs) for k, vs in base.items()}  # fmt: skip
+        columns[name] = array  # type: ignore[assignment]
+        out = io.BytesIO()
+        pq.write_table(pa.table(columns), out)
+        return out.getvalue()
+
+    return {
+        "end_inf.parquet": with_column("end", pa.array([75.0, float("inf")])),
+        "article_id_list.parquet": with_column("article_id", pa.array([[ARTICLE], [ARTICLE]])),
+        "start_uint64.parquet": with_column("start", pa.array([69, 2**64 - 1], pa.uint64())),
+        "value_list.parquet": with_column("value", pa.array([[2020], [1, 2]])),
+    }
+
+
 def long_line(path: Path, size: int = 100 * 1024 * 1024) -> Path:
     """A JSONL file of one 100 MB line: a row whose text runs on and on."""
     with path.open("wb") as handle:
@@ -83,10 +150,10 @@ def long_line(path: Path, size: int = 100 * 1024 * 1024) -> Path:
 
 
 def main() -> None:
-    for name, content in FILES.items():
+    for name, content in {**FILES, **HOSTILE, **VALID, **parquet_files()}.items():
         data = content if isinstance(content, bytes) else content.encode("utf-8")
         (HERE / name).write_bytes(data)
-    print(f"wrote {len(FILES)} files into {HERE}")
+    print(f"wrote {len(FILES) + len(HOSTILE) + len(VALID) + 4} files into {HERE}")
 
 
 if __name__ == "__main__":

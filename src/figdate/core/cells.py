@@ -1,0 +1,85 @@
+"""What a cell of a table may hold once read, checked before any arithmetic touches it.
+
+A cell is text, a number that fits in 64 bits, true/false, or nothing. JSON and Parquet
+can carry more (nested lists and objects, integers of any length, infinities, strings with
+lone surrogates); such a cell is refused by the reader with its file, line, row and column,
+so that every engine of the contract sees only what it can judge, and gives one verdict.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+from figdate.core.problems import Problem
+
+LIMIT = 2**63
+"""Integers at or beyond this (in magnitude) are out of range: 64-bit tools cannot hold them."""
+MAX_DIGITS = 19
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+class OutOfRange(ValueError):
+    """A JSON number figdate cannot hold."""
+
+
+def json_int(text: str) -> int:
+    """``parse_int`` for ``json.loads``: refuses an integer beyond 64 bits before Python
+    converts it (a 5,000-digit one would raise Python's own int-string limit)."""
+    digits = len(text.lstrip("-"))
+    if digits > MAX_DIGITS:
+        raise OutOfRange(f"holds an integer of {digits} digits, out of range (at most 2^63)")
+    value = int(text)
+    if abs(value) >= LIMIT:
+        raise OutOfRange(f"holds the integer {text}, out of range (at most 2^63)")
+    return value
+
+
+def may_hold_surrogates(raw: str) -> bool:
+    """Whether JSON text escapes a surrogate (``\\ud800``): only then are strings checked."""
+    return _SURROGATE_ESCAPE.search(raw) is not None
+
+
+def why_not(value: object, *, strings: bool = True) -> str | None:
+    """Why ``value`` cannot be a cell, or None if it can."""
+    kind = type(value)
+    if value is None or kind is bool:
+        return None
+    if isinstance(value, str):
+        if strings:
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                return (f"holds a lone surrogate ({exc.object[exc.start]!r}), which is not "
+                        "Unicode text")  # fmt: skip
+        return None
+    if kind is int:
+        number = int(value)  # type: ignore[call-overload]
+        return None if abs(number) < LIMIT else f"holds {number}, out of range (at most 2^63)"
+    if kind is float:
+        real = float(value)  # type: ignore[arg-type]
+        return None if math.isfinite(real) else f"holds {real}, out of range (not finite)"
+    if isinstance(value, Mapping):
+        return "holds a JSON object; a cell is text, a number, true/false or null"
+    if isinstance(value, Sequence | Iterable) and not isinstance(value, bytes):
+        return "holds a list; a cell is text, a number, true/false or null"
+    return f"holds a {kind.__name__}; a cell is text, a number, true/false or null"
+
+
+def problems(
+    records: Sequence[Mapping[str, object]],
+    lines: Sequence[int],
+    shown: str,
+    *,
+    strings: bool = True,
+) -> list[Problem]:
+    """A problem per cell that cannot be one (``strings``: also check text for surrogates)."""
+    out = []
+    numbered: Sequence[int | None] = lines or [None] * len(records)
+    for row, (record, line) in enumerate(zip(records, numbered, strict=True), start=1):
+        for column, value in record.items():
+            why = why_not(value, strings=strings)
+            if why:
+                out.append(Problem(shown, line, row, str(column), why))
+    return out
