@@ -73,6 +73,7 @@ def test_correct_labels_raise_nothing() -> None:
             "disagrees with the digits '35,000'",
         ),
         (mention("2019", "date", "2018"), "value", "disagrees with the year '2019'"),
+        (mention("civilians", "figure", "35000", "exact"), "text", "holds no number"),
     ],
 )
 def test_each_slip_is_found(row: dict[str, Any], column: str, says: str) -> None:

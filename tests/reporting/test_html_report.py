@@ -143,7 +143,7 @@ def test_markdown_summary_shows_the_change_and_the_worst_errors(
                   "--resamples", "0")  # fmt: skip
     assert run.returncode == 0, run.stderr
     text = summary.read_text(encoding="utf-8")
-    assert "#### Change against the saved run (rules 0.2.0, gold 1.0.0)" in text
+    assert "#### Change against the saved run (rules 0.2.1, gold 1.0.0)" in text
     assert "| all | value | 1.000 |" in text
     assert "⚠" in text
     worst = text.split("#### The 10 worst of")[1].splitlines()

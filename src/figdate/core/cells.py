@@ -36,6 +36,14 @@ def json_int(text: str) -> int:
     return value
 
 
+def json_constant(name: str) -> float:
+    """``parse_constant`` for ``json.loads``: NaN and Infinity are not JSON (Python writes
+    them; no other reader takes them), and a cell cannot hold them."""
+    if name == "NaN":
+        raise OutOfRange("holds NaN, which is not JSON (write null for no value)")
+    raise OutOfRange(f"holds {name}, out of range (not finite)")
+
+
 def may_hold_surrogates(raw: str) -> bool:
     """Whether JSON text escapes a surrogate (``\\ud800``): only then are strings checked."""
     return _SURROGATE_ESCAPE.search(raw) is not None

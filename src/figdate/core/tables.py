@@ -62,7 +62,7 @@ def available_memory() -> int | None:
         if not setting.isdigit():
             reason = f"{setting!r} is not a number of bytes (e.g. 8000000000 for 8 GB)"
             raise InputError([Problem("FIGDATE_MEMORY", reason=reason)])
-        return int(setting)
+        return int(setting)  # 0 is allowed: it refuses every file, for tests
     try:
         with open("/proc/meminfo", encoding="ascii") as handle:
             for line in handle:
@@ -198,9 +198,9 @@ BOM = "\ufeff"
 
 
 def _loads(raw: str) -> Any:
-    """JSON as figdate reads it: NaN and Infinity stay text for the contract to name, and
-    integers beyond 64 bits are refused before Python converts them."""
-    return json.loads(raw, parse_constant=str, parse_int=cells.json_int)
+    """JSON as figdate reads it: NaN, Infinity and integers beyond 64 bits are refused, the
+    last before Python converts them."""
+    return json.loads(raw, parse_constant=cells.json_constant, parse_int=cells.json_int)
 
 
 def _read_jsonl(text: str, shown: str) -> Table:

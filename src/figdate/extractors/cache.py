@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from figdate.core.model import Article
+from figdate.core.tables import write_atomic
 from figdate.extractors.protocol import Row, Source, article_payload
 
 CACHE_DIR = Path(".figdate-cache")
@@ -40,8 +41,7 @@ class Cache:
         return loaded if isinstance(loaded, list) else None
 
     def put(self, article: Article, rows: list[Row]) -> None:
-        path = self._path(article)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(rows, ensure_ascii=False, default=str), encoding="utf-8")
-        tmp.replace(path)
+        """Store the rows (checked cells, so strict JSON) through a temporary file of a
+        unique name: two runs at once cannot collide, and a failure leaves nothing."""
+        data = json.dumps(rows, ensure_ascii=False, allow_nan=False).encode("utf-8")
+        write_atomic(self._path(article), data)

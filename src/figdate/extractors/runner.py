@@ -9,9 +9,13 @@ article is recorded, not raised: the run goes on, and the caller counts its gold
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import io
 import multiprocessing
+import os
 import shutil
 import sys
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -21,6 +25,7 @@ from pathlib import Path
 from pickle import PicklingError
 from typing import Any
 
+from figdate.core import cells
 from figdate.core.model import Article
 from figdate.core.problems import Failure
 from figdate.extractors.cache import CACHE_DIR, Cache
@@ -117,15 +122,59 @@ def _outcomes(
 def _call(
     source: Source, article: Article, timeout: float | None = None
 ) -> tuple[list[Row] | Failure, float]:
-    """One extraction and the time it took; an exception becomes the article's Failure."""
+    """One extraction and the time it took; whatever goes wrong becomes the article's
+    Failure. The extractor gets a copy of the article (the gold set's stays as it is), its
+    prints are captured (figdate's own output stays clean), and its rows are checked to be
+    cells figdate can hold before anything stores them."""
     began = time.perf_counter()
+    copy = dataclasses.replace(article)
+    # stdout is one for the process: redirect it only where nothing runs beside us
+    alone = threading.current_thread() is threading.main_thread()
     try:
-        outcome: list[Row] | Failure = source.extract(article, timeout)
+        with _silenced() if alone else contextlib.nullcontext():
+            outcome: list[Row] | Failure = source.extract(copy, timeout)
     except ExtractionError as exc:
         outcome = Failure(article.id, str(exc))
+    except SystemExit as exc:  # in-process (--timeout 0): sys.exit must not end figdate
+        outcome = Failure(article.id, f"called sys.exit({exc.code!r})")
     except Exception as exc:  # the extractor's bug: recorded against its article
         outcome = Failure(article.id, f"raised {type(exc).__name__}: {exc}")
+    if not isinstance(outcome, Failure):
+        unfit = _unfit(outcome)
+        if unfit:
+            outcome = Failure(article.id, f"returned {unfit}")
     return outcome, time.perf_counter() - began
+
+
+@contextlib.contextmanager
+def _silenced() -> Iterator[None]:
+    """What the extractor writes to stdout, from Python or from C (file descriptor 1),
+    goes nowhere while it runs."""
+    sys.stdout.flush()
+    try:
+        saved, quiet = os.dup(1), os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        with contextlib.redirect_stdout(io.StringIO()):
+            yield
+        return
+    os.dup2(quiet, 1)
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+        os.close(quiet)
+
+
+def _unfit(rows: list[Row]) -> str | None:
+    """Why the rows cannot be stored and validated (a value that is not a cell), or None."""
+    for number, row in enumerate(rows, start=1):
+        for column, value in row.items():
+            why = cells.why_not(value)
+            if why:
+                return f"a mention (row {number}) whose {column!r} {why}"
+    return None
 
 
 def _in_threads(
@@ -146,7 +195,12 @@ def _in_threads(
 
 
 def _serve(conn: Connection, source: Source) -> None:
-    """A worker: extract each article sent, send back rows or the failure."""
+    """A worker: extract each article sent, send back rows or the failure. What the
+    extractor writes to stdout, even from C, goes nowhere: figdate's output stays clean."""
+    with contextlib.suppress(OSError):
+        quiet = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(quiet, 1)
+        os.close(quiet)
     while True:
         try:
             article = conn.recv()

@@ -7,11 +7,11 @@ a worker process, in parallel).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import inspect
 import json
 import shlex
-import subprocess
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -19,9 +19,11 @@ from typing import Any
 import pandas as pd
 
 from figdate.contract.predictions import read_predictions
+from figdate.core import cells
 from figdate.core.model import Article
 from figdate.core.problems import InputError, Problem
 from figdate.core.tables import display_path
+from figdate.extractors import commands
 from figdate.extractors.protocol import ExtractionError, Row, article_payload, as_row
 
 
@@ -55,9 +57,12 @@ class PythonSource:
 
 
 def _source_hash(target: Any) -> str:
-    """A version for code that declares none: its source, so an edit invalidates the cache."""
+    """A version for code that declares none: the source of the whole module that defines
+    it, so an edit to a helper beside it invalidates the cache too."""
+    owner = target if callable(target) else type(target)
+    module = inspect.getmodule(owner)
     try:
-        source = inspect.getsource(target if callable(target) else type(target))
+        source = inspect.getsource(module) if module is not None else inspect.getsource(owner)
     except (OSError, TypeError):
         return "unversioned"
     return "src-" + hashlib.sha256(source.encode()).hexdigest()[:12]
@@ -86,31 +91,24 @@ class CommandSource:
 
     def extract(self, article: Article, timeout: float | None = None) -> list[Row]:
         line = json.dumps(article_payload(article), ensure_ascii=False) + "\n"
+        out, err, code = commands.run(self.argv, line.encode("utf-8"), timeout)
+        if code != 0:
+            tail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
+            raise ExtractionError(f"exited with status {code}: {tail[0]}")
         try:
-            done = subprocess.run(
-                self.argv,
-                input=line,
-                capture_output=True,
-                text=True,
-                encoding="utf-8",
-                timeout=timeout,
-                check=False,
-            )
-        except subprocess.TimeoutExpired:
-            raise ExtractionError(f"timed out after {timeout:g} s") from None
-        except OSError as exc:
-            raise ExtractionError(f"cannot run {self.argv[0]!r}: {exc.strerror}") from None
-        if done.returncode != 0:
-            tail = done.stderr.strip().splitlines()[-1:] or ["no message"]
-            raise ExtractionError(f"exited with status {done.returncode}: {tail[0]}")
+            text = out.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ExtractionError(f"stdout is not UTF-8 (byte {exc.start})") from None
         rows = []
-        for number, text in enumerate(done.stdout.splitlines(), start=1):
-            if not text.strip():
+        for number, raw in enumerate(text.split("\n"), start=1):
+            if not raw.strip():
                 continue
             try:
-                value = json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise ExtractionError(f"stdout line {number} is not JSON: {exc.msg}") from None
+                value = json.loads(raw, parse_int=cells.json_int)
+            except ValueError as exc:
+                raise ExtractionError(f"stdout line {number} is not JSON: {exc}") from None
+            except RecursionError:
+                raise ExtractionError(f"stdout line {number} is JSON nested too deep") from None
             if not isinstance(value, dict):
                 raise ExtractionError(f"stdout line {number} is not a JSON object")
             rows.append(as_row(value, article))
@@ -118,12 +116,18 @@ class CommandSource:
 
 
 def _command_version(argv: list[str]) -> str:
-    """The command line and the contents of any file it names: a script edit shows."""
+    """The command line and the contents of every file it names, also inside a shell
+    string (``sh -c "python script.py"``): an edit to a script shows in the cache key."""
     digest = hashlib.sha256(json.dumps(argv).encode())
+    words = list(argv)
     for arg in argv:
-        path = Path(arg)
-        if path.is_file():
-            digest.update(path.read_bytes())
+        with contextlib.suppress(ValueError):
+            words += shlex.split(arg)
+    for word in dict.fromkeys(words):
+        path = Path(word)
+        with contextlib.suppress(OSError):
+            if path.is_file():
+                digest.update(word.encode() + b"\0" + path.read_bytes())
     return "cmd-" + digest.hexdigest()[:12]
 
 

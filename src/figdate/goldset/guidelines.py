@@ -16,6 +16,7 @@ import pandas as pd
 from figdate.core.model import Article, records
 from figdate.core.values import is_empty, parse_figure
 from figdate.core.vocabulary import QUALIFIER_WORDS
+from figdate.extractors.rules.numbers import SCALES, TENS, UNITS, VAGUE
 
 OPENING_PUNCTUATION = ",.;:(\"'\u201c\u201d\u2018\u2019"
 PREPOSITIONS = ("on", "in", "at", "since", "from", "until", "by", "during", "of", "to")
@@ -103,7 +104,23 @@ def _value_agrees(row: Mapping[str, Any], text: str) -> str | None:
     return None
 
 
+_NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES, *VAGUE, "dozen", "tens", "half", "a", "an"])
+
+
+def _has_a_number(row: Mapping[str, Any], text: str) -> str | None:
+    """A figure's span holds the number: a digit or a number word ("35,000", "Thirty",
+    "tens of thousands", "a dozen"), never only the noun it counts ("people")."""
+    span = str(row["text"])
+    if row["kind"] != "figure" or any(ch.isdigit() for ch in span):
+        return None
+    words = re.split(r"[^a-z]+", span.lower())
+    if _NUMBER_WORDS.intersection(words):
+        return None
+    return f"figure span {span!r} holds no number (digits or a number word)"
+
+
 RULES: tuple[tuple[str, Rule], ...] = (
+    ("text", _has_a_number),
     ("text", _edges),
     ("text", _swallowed_qualifier),
     ("text", _swallowed_preposition),

@@ -66,7 +66,7 @@ _NUMBER_ONLY = re.compile(rf"(?P<number>{NUMBERS})", re.VERBOSE)
 
 class RulesExtractor:
     name = "rules"
-    version = "0.2.0"
+    version = "0.2.1"
 
     def extract(self, article: Article) -> Iterator[dict[str, Any]]:
         text, published = article.text, article.published

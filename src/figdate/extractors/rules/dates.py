@@ -9,6 +9,7 @@ preposition out ("on 12 January" is "12 January"), clock times out.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -140,7 +141,38 @@ def resolve(
         return None
     if kind is None:
         kind = next(name for name in RESOLVERS if match.group(name) is not None)
-    return RESOLVERS[kind](match, published, anchor)
+    found: list[Found] | None
+    try:
+        found = RESOLVERS[kind](match, published, anchor)
+    except (OverflowError, ValueError):  # arithmetic past year 1 or 9999: value unknown
+        found = _unresolved(match, published, anchor, kind)
+    if found is None:
+        return None
+    return [f if _in_calendar(f.value) else dataclasses.replace(f, value=None) for f in found]
+
+
+def _in_calendar(value: str | None) -> bool:
+    """A value in years 1-9999 (``datetime``'s), as the contract requires."""
+    if value is None:
+        return True
+    year = value[:4]
+    return (
+        len(year) == 4
+        and year.isdigit()
+        and 1 <= int(year) <= 9999
+        and (len(value) < 5 or value[4] == "-")
+    )
+
+
+def _unresolved(
+    match: re.Match[str], published: dt.date | None, anchor: str | None, kind: str
+) -> list[Found] | None:
+    """The expression's span with an unknown value: what an undated article gets."""
+    try:
+        found = RESOLVERS[kind](match, None, None)
+    except (OverflowError, ValueError):
+        return None
+    return None if found is None else [dataclasses.replace(f, value=None) for f in found]
 
 
 def _plausible(text: str, match: re.Match[str]) -> bool:

@@ -7,6 +7,7 @@ qualifier is read from the words just before the number, the unit from the words
 
 from __future__ import annotations
 
+import math
 import re
 
 from figdate.core.vocabulary import QUALIFIER_WORDS
@@ -119,16 +120,42 @@ def figure(match: re.Match[str], text: str) -> dict[str, object] | None:
     if not _counts(text, match, before):
         return None
     surface = match.group()
-    value = value_of(surface)
+    number = _number(surface)
+    if number is None:
+        return None
     return {
         "kind": "figure",
         "start": start,
         "end": end,
         "text": surface,
-        "value": int(value) if float(value).is_integer() else value,
+        "value": number,
         "qualifier": "min" if is_vague(surface) else qualifier_of(before),
         "unit": unit(text, end),
     }
+
+
+MAX_ID_DIGITS = 12
+"""A run of more digits than this, with no thousands separators, is an identifier (a
+tracking code, an account or phone number), not a count."""
+MAX_FIGURE = 10**30
+"""Figures the contract can hold: at most 30 digits before the point."""
+
+
+def _number(surface: str) -> int | float | None:
+    """The figure's value, exact for digits (no float rounding of long numbers), or None
+    for an identifier or a number beyond what a figure can be."""
+    plain = surface.replace(",", "")
+    if plain.isdigit():
+        if len(plain) > MAX_ID_DIGITS and "," not in surface:
+            return None
+        number: int | float = int(plain)
+    else:
+        number = value_of(surface)
+        if not math.isfinite(number):
+            return None
+        if float(number).is_integer():
+            number = int(number)
+    return number if number < MAX_FIGURE else None
 
 
 def _counts(text: str, match: re.Match[str], before: list[str]) -> bool:
