@@ -82,7 +82,10 @@ def test_the_outcome_table_does_not_depend_on_the_order_of_predictions(
 
 
 def test_the_noisy_file_is_what_its_generator_writes() -> None:
+    import json
+
     from tests.data.golden import make_noisy
 
-    rows = read_table(REPO / NOISY).frame
-    assert len(rows) == len(make_noisy.rows())
+    written = (REPO / NOISY).read_text(encoding="utf-8")
+    assert written == "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in make_noisy.rows())
+    assert len(read_table(REPO / NOISY).frame) == len(make_noisy.rows())

@@ -18,7 +18,6 @@ from typing import Any
 
 import pandas as pd
 
-from figdate.contract.predictions import read_predictions
 from figdate.core import cells
 from figdate.core.model import Article
 from figdate.core.problems import InputError, Problem
@@ -152,6 +151,8 @@ class FileSource:
         self._rows: dict[str, list[Row]] = {}
 
     def prepare(self, articles: Mapping[str, Article]) -> None:
+        from figdate.contract.predictions import read_predictions  # pandera: only for files
+
         frame = read_predictions(self.path, articles)
         self._rows = {
             str(key): _records(group) for key, group in frame.groupby("article_id", sort=False)
