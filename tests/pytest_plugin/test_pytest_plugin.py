@@ -203,3 +203,34 @@ def test_off_without_thresholds_or_flag(project: pytest.Pytester) -> None:
     result = run(project)
     result.assert_outcomes(passed=1)
     assert "= figdate =" not in result.stdout.str()
+
+
+COUNTING = """
+from pathlib import Path
+def counted(article):
+    with Path("calls.txt").open("a") as handle:
+        handle.write(article.id + "\\n")
+    return []
+"""
+
+
+@pytest.mark.parametrize(
+    "args", [("-k", "test_ok"), ("-m", "not figdate"), ("--collect-only",)], ids=str
+)
+def test_the_extractor_runs_only_when_a_figdate_item_is_selected(
+    project: pytest.Pytester, args: tuple[str, ...]
+) -> None:
+    project.makepyfile(counting=COUNTING)
+    configure(project, '"figure.value.precision" = 0.5', extractor="counting:counted")
+    result = run(project, *args, "--figdate-extractor", "counting:counted")
+    assert "= figdate =" not in result.stdout.str()
+    assert not (project.path / "calls.txt").exists()
+    if args[0] != "--collect-only":
+        result.assert_outcomes(passed=1)
+
+
+def test_figdate_items_carry_the_figdate_marker(project: pytest.Pytester) -> None:
+    configure(project, '"figure.value.precision" = 0.5')
+    result = run(project, "-m", "figdate", "--strict-markers")
+    result.assert_outcomes(passed=1 + 5)  # the threshold and the five articles, not test_ok
+    result.stdout.fnmatch_lines(["*= figdate =*"])

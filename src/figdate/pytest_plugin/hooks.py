@@ -16,6 +16,7 @@ import pytest
 
 from figdate.core.vocabulary import HEADLINE_SCHEME, METRICS, REPORT_KINDS, SCHEMES
 from figdate.pytest_plugin import session as sessions
+from figdate.pytest_plugin.items import MARKER
 from figdate.pytest_plugin.items import items as figdate_items
 from figdate.pytest_plugin.storage import SAVE_DIR, save
 
@@ -45,6 +46,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", f"{MARKER}: a figdate threshold, article or gate check")
     sessions.start(config)
 
 
@@ -59,7 +61,7 @@ def pytest_collection_modifyitems(
 
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
     state = sessions.get(config)
-    if not state.enabled:
+    if not state.enabled or not state.ran:  # deselected (-k, -m), or --collect-only
         return
     from figdate.core.problems import InputError
     from figdate.reporting import saved, text

@@ -9,9 +9,12 @@ from typing import Any
 
 import pytest
 
+from figdate.pytest_plugin import session as sessions
 from figdate.pytest_plugin.session import FigdateSession
 from figdate.pytest_plugin.storage import FigdateFailure, load_saved, run_record
 from figdate.pytest_plugin.thresholds import Threshold
+
+MARKER = "figdate"
 
 
 class FigdateItem(pytest.Item):
@@ -20,8 +23,10 @@ class FigdateItem(pytest.Item):
     def __init__(self, *, check: Any, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.check = check
+        self.add_marker(MARKER)  # so that `-m "not figdate"` deselects them
 
     def runtest(self) -> None:
+        sessions.get(self.config).ran = True
         self.check(self)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:

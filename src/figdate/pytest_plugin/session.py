@@ -37,6 +37,7 @@ class FigdateSession:
         self._evaluation: Evaluation | None = None
         self._gold: GoldSet | None = None
         self.error: str | None = None
+        self.ran = False  # a figdate item ran: only then is the extractor evaluated
 
     @property
     def loaded_gold(self) -> GoldSet:
