@@ -90,13 +90,10 @@ def _accept(args: argparse.Namespace) -> int:
 
 def _recover(args: argparse.Namespace) -> int:
     from figdate.goldset.store import locate
-    from figdate.goldset.writing import writing
+    from figdate.goldset.writing import recovered
 
     root = locate(args.gold)
-    notes: list[str] = []
-    with writing(root, wait=args.wait, notes=notes):
-        pass
-    print(notes[0] if notes else f"{display_path(root)}: nothing to recover")
+    print(recovered(root, wait=args.wait) or f"{display_path(root)}: nothing to recover")
     return Exit.OK
 
 

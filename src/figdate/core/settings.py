@@ -7,11 +7,13 @@ import os
 from figdate.core.problems import InputError, Problem
 
 
-def whole_number(name: str, default: int) -> int:
-    """``$name`` as a whole number of at least 1 (``default`` when unset or empty)."""
+def whole_number(name: str, default: int, *, minimum: int = 1, what: str = "") -> int:
+    """``$name`` as a whole number of at least ``minimum`` (``default`` when unset or
+    empty); ``what`` names the number in the refusal."""
     setting = os.environ.get(name, "").strip()
     if not setting:
         return default
-    if not setting.isdigit() or int(setting) < 1:
-        raise InputError([Problem(name, reason=f"{setting!r} is not a whole number >= 1")])
+    if not setting.isdigit() or int(setting) < minimum:
+        reason = f"{setting!r} is not {what or f'a whole number >= {minimum}'}"
+        raise InputError([Problem(name, reason=reason)])
     return int(setting)

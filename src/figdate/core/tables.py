@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from figdate.core import cells
+from figdate.core import cells, settings
 from figdate.core.problems import InputError, Problem
 
 if TYPE_CHECKING:
@@ -57,12 +57,10 @@ MEMORY_FACTOR = 12
 def available_memory() -> int | None:
     """Bytes of memory free for a new table: $FIGDATE_MEMORY if set, else the kernel's
     MemAvailable (Linux), else None (no guard)."""
-    setting = os.environ.get("FIGDATE_MEMORY", "").strip()
-    if setting:
-        if not setting.isdigit():
-            reason = f"{setting!r} is not a number of bytes (e.g. 8000000000 for 8 GB)"
-            raise InputError([Problem("FIGDATE_MEMORY", reason=reason)])
-        return int(setting)  # 0 is allowed: it refuses every file, for tests
+    what = "a number of bytes (e.g. 8000000000 for 8 GB)"
+    setting = settings.whole_number("FIGDATE_MEMORY", -1, minimum=0, what=what)
+    if setting >= 0:  # 0 is allowed: it refuses every file, for tests
+        return setting
     try:
         with open("/proc/meminfo", encoding="ascii") as handle:
             for line in handle:

@@ -169,12 +169,12 @@ def _silenced() -> Iterator[None]:
 
 def _unfit(rows: list[Row]) -> str | None:
     """Why the rows cannot be stored and validated (a value that is not a cell), or None."""
-    for number, row in enumerate(rows, start=1):
-        for column, value in row.items():
-            why = cells.why_not(value)
-            if why:
-                return f"a mention (row {number}) whose {column!r} {why}"
-    return None
+    found = cells.problems(rows, [], "output")
+    return (
+        f"a mention (row {found[0].row}) whose {found[0].column!r} {found[0].reason}"
+        if found
+        else None
+    )
 
 
 def _in_threads(
