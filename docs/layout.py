@@ -17,7 +17,7 @@ PACKAGE = ROOT / "src" / "figdate"
 DOC = ROOT / "docs" / "architecture.md"
 START, END = "<!-- figdate:layout:start -->", "<!-- figdate:layout:end -->"
 LAYERS = (
-    ("cli", "pytest_plugin"),
+    ("cli", "pytest_plugin", "api"),
     ("reporting",),
     ("evaluation",),
     ("goldset",),

@@ -4,7 +4,8 @@ The public API is ``__all__``; each name loads on first use, because the pytest 
 imports this package in every pytest session where figdate is installed and should not pay
 for pandas when it is off. The subsystems are packages of their own (``figdate.core``,
 ``contract``, ``goldset``, ``scoring``, ``extractors``, ``evaluation``, ``reporting``,
-``cli``, ``pytest_plugin``); ``docs/`` describes each.
+``cli``, ``pytest_plugin``, ``api``); ``docs/`` describes each. ``evaluate``, ``score``
+and ``load_gold`` are the Python API (``figdate.api``, ``docs/api.md``).
 """
 
 from __future__ import annotations
@@ -17,14 +18,18 @@ from figdate.core import __version__
 __all__ = [
     "Article",
     "Finding",
+    "GoldSet",
     "InputError",
     "Kind",
     "Mention",
     "Outcome",
     "Problem",
+    "Result",
     "RunInfo",
     "Score",
     "__version__",
+    "evaluate",
+    "load_gold",
     "score",
 ]
 
@@ -38,14 +43,21 @@ _LAZY = {
     "Outcome": "figdate.core.vocabulary",
     "RunInfo": "figdate.scoring.score",
     "Score": "figdate.scoring.score",
-    "score": "figdate.scoring.score",
+    "GoldSet": "figdate.goldset.store",
+    "Result": "figdate.api.result",
+    "evaluate": "figdate.api.calls",
+    "load_gold": "figdate.api.calls",
+    "score": "figdate.api.calls",
 }
 
 if TYPE_CHECKING:
+    from figdate.api.calls import evaluate, load_gold, score
+    from figdate.api.result import Result
     from figdate.core.model import Article, Mention
     from figdate.core.problems import Finding, InputError, Problem
     from figdate.core.vocabulary import Kind, Outcome
-    from figdate.scoring.score import RunInfo, Score, score
+    from figdate.goldset.store import GoldSet
+    from figdate.scoring.score import RunInfo, Score
 
 
 def __getattr__(name: str) -> Any:

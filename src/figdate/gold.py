@@ -18,6 +18,7 @@ from figdate.goldset.layout import (
     MENTIONS,
     TEXTS,
 )
+from figdate.goldset.location import locate
 from figdate.goldset.manifest import (
     checksum,
     data_files,
@@ -25,7 +26,7 @@ from figdate.goldset.manifest import (
     read_manifest,
     write_manifest,
 )
-from figdate.goldset.store import GoldSet, load, load_articles, locate
+from figdate.goldset.store import GoldSet, load, load_articles
 
 warnings.warn(
     "figdate.gold is deprecated: import from figdate.goldset (see docs/api.md)",

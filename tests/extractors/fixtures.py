@@ -71,3 +71,19 @@ def slow(article: Article) -> Iterator[dict[str, Any]]:
     """A third of a second per article: a run that passes the progress bar's one second."""
     time.sleep(0.35)
     yield from digits(article)
+
+
+class GpuExtractor:
+    """Like a model put on a GPU in ``__init__``: usable only in the process that made it,
+    as CUDA refuses a forked child ("Cannot re-initialize CUDA in forked subprocess")."""
+
+    name = "gpu"
+    version = "1"
+
+    def __init__(self) -> None:
+        self.device_pid = os.getpid()
+
+    def extract(self, article: Article) -> Iterator[dict[str, Any]]:
+        if os.getpid() != self.device_pid:
+            raise RuntimeError("Cannot re-initialize CUDA in forked subprocess")
+        yield from digits(article)

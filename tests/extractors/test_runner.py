@@ -10,11 +10,19 @@ import pytest
 
 from figdate.goldset.card import write_card
 from figdate.goldset.manifest import write_manifest
-from figdate.goldset.store import load
+from figdate.goldset.store import GoldSet, load
 from tests.extractors.fixtures import FAULTY_ARTICLE
 from tests.support import Run
 
 FIXTURES = "tests.extractors.fixtures"
+
+
+@pytest.fixture(params=["fork", "spawn"])
+def each_start_method(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run the test once with forked workers and once with spawned ones."""
+    method = str(request.param)
+    monkeypatch.setenv("FIGDATE_START_METHOD", method)
+    return method
 
 
 def per_article_value(stdout: str, article: str, kind: str = "figure") -> list[str]:
@@ -25,6 +33,7 @@ def per_article_value(stdout: str, article: str, kind: str = "figure") -> list[s
     raise AssertionError(f"no per-article row for {article} {kind}")
 
 
+@pytest.mark.usefixtures("each_start_method")
 def test_an_extractor_that_raises_on_one_article(figdate: Run, tmp_path: Path) -> None:
     result = figdate(
         "eval", "--extractor", f"{FIXTURES}:raises_on_one", "--per-article", cwd=tmp_path
@@ -38,6 +47,7 @@ def test_an_extractor_that_raises_on_one_article(figdate: Run, tmp_path: Path) -
     assert int(other[5]) > 0  # the other articles were scored
 
 
+@pytest.mark.usefixtures("each_start_method")
 def test_an_extractor_that_hangs_is_stopped(figdate: Run, tmp_path: Path) -> None:
     began = time.monotonic()
     result = figdate(
@@ -58,6 +68,7 @@ def test_a_command_that_hangs_is_stopped(figdate: Run, tmp_path: Path) -> None:
     assert result.stdout.count("timed out after 1 s") == 5
 
 
+@pytest.mark.usefixtures("each_start_method")
 def test_output_that_does_not_fit_the_schema_fails_its_article(
     figdate: Run, tmp_path: Path
 ) -> None:
@@ -78,6 +89,7 @@ def test_a_failing_command_fails_its_articles(figdate: Run, tmp_path: Path) -> N
     assert "stdout line 1 is not JSON" in result.stdout
 
 
+@pytest.mark.usefixtures("each_start_method")
 def test_parallel_runs_give_the_same_scores(figdate: Run, tmp_path: Path) -> None:
     one = figdate("eval", "--no-cache", "--jobs", "1", cwd=tmp_path)
     three = figdate("eval", "--no-cache", "--jobs", "3", cwd=tmp_path)
@@ -85,6 +97,7 @@ def test_parallel_runs_give_the_same_scores(figdate: Run, tmp_path: Path) -> Non
     assert one.stdout == three.stdout
 
 
+@pytest.mark.usefixtures("each_start_method")
 def test_the_cache_hits_and_misses(figdate: Run, tmp_path: Path, gold_copy: Path) -> None:
     calls = tmp_path / "calls.log"
     env = {"FIGDATE_TEST_CALLS": str(calls), "FIGDATE_GOLD": str(gold_copy)}
@@ -135,3 +148,28 @@ def test_the_adapters_run_on_the_gold_set(figdate: Run, tmp_path: Path, spec: st
     row = next(line for line in result.stdout.splitlines() if line.startswith(f"{kind:7} value"))
     _precision, _recall, f1, _macro = (float(x) for x in re.findall(r"\d\.\d{3}", row))
     assert f1 > 0.3  # they find a fair share
+
+
+def test_a_gpu_extractor_needs_spawn(figdate: Run, tmp_path: Path) -> None:
+    spec = f"{FIXTURES}:GpuExtractor"
+    forked = figdate("eval", "--extractor", spec, "--start-method", "fork", cwd=tmp_path)
+    assert forked.returncode == 3  # the simulation bites: every article fails under fork
+    assert "Cannot re-initialize CUDA in forked subprocess" in forked.stdout
+    for method in ("spawn", "inline"):
+        done = figdate("eval", "--extractor", spec, "--start-method", method, cwd=tmp_path)
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert "failed articles" not in done.stdout
+
+
+def test_spawn_refuses_what_it_cannot_send(gold_set: GoldSet) -> None:
+    import figdate
+
+    with pytest.raises(figdate.InputError, match="cannot be sent to a spawn worker"):
+        figdate.evaluate(lambda article: [], gold_set, start_method="spawn")
+    assert figdate.evaluate(lambda article: [], gold_set, start_method="inline", resamples=0)
+
+
+def test_an_unknown_start_method_is_refused(figdate: Run, tmp_path: Path) -> None:
+    done = figdate("eval", cwd=tmp_path, env={"FIGDATE_START_METHOD": "clone"})
+    assert done.returncode != 0
+    assert "'clone' is not a start method" in done.stderr

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import GOLD
+from tests.support import GOLD, repo_gold
 
 pytest_plugins = ["pytester"]
 
@@ -41,6 +41,11 @@ def configure(
     )
 
 
+def articles() -> int:
+    """How many articles the gold set has: one figdate item each."""
+    return len(repo_gold().articles)
+
+
 def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
     return pytester.runpytest_subprocess("-p", "no:cacheprovider", "-rA", *args)
 
@@ -48,11 +53,11 @@ def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
 def test_table_on_a_passing_run(project: pytest.Pytester) -> None:
     configure(project, '"figure.value.precision" = 0.9')
     result = run(project)
-    result.assert_outcomes(passed=1 + 1 + 5)  # test_ok, one threshold, five articles
+    result.assert_outcomes(passed=1 + 1 + articles())  # test_ok, one threshold, an item per article
     result.stdout.fnmatch_lines(
         [
             "*= figdate =*",
-            "digits * on gold set * (5 articles)",
+            f"digits * on gold set * ({articles()} articles)",
             "figure  value    1.000 ?1.00, 1.00?*",
             "*short test summary info*",
             "PASSED*test_threshold?figure.value.precision>=0.9?*",
@@ -65,7 +70,7 @@ def test_a_threshold_that_fails_gives_the_figure(project: pytest.Pytester) -> No
     configure(project, '"date.value.recall" = 0.5\n"figure.value.f1" = 0.2')
     result = run(project)
     assert result.ret == 1
-    result.assert_outcomes(passed=1 + 1 + 5, failed=1)
+    result.assert_outcomes(passed=1 + 1 + articles(), failed=1)
     result.stdout.fnmatch_lines(
         [
             "*date.value.recall = 0.000 (95% interval 0.000 to 0.000) is below the threshold 0.5*",
@@ -110,8 +115,8 @@ def counted(article):
         project, '"figure.value.precision" = 0.5\n"figure.value.recall" = 0.1', "counting:counted"
     )
     result = run(project, "--figdate-json", str(tmp_path / "report.json"))
-    result.assert_outcomes(passed=1 + 2 + 5)
-    assert len(log.read_text().splitlines()) == 5
+    result.assert_outcomes(passed=1 + 2 + articles())
+    assert len(log.read_text().splitlines()) == articles()
     report = json.loads((tmp_path / "report.json").read_text())
     assert report["schema"] == "figdate.score/1"
 
@@ -132,7 +137,7 @@ def test_the_compare_gate_passes_and_fails(project: pytest.Pytester) -> None:
     saved = run(project, "--figdate-save", "baseline")
     saved.stdout.fnmatch_lines(["figdate: saved this run as *0001_baseline.json"])
     same = run(project, "--figdate-compare=0001", "--figdate-compare-fail=value.f1:0.02")
-    same.assert_outcomes(passed=1 + 1 + 5 + 1)
+    same.assert_outcomes(passed=1 + 1 + articles() + 1)
     configure(project, '"figure.value.precision" = 0.0', "myextractors:nothing")
     worse = run(project, "--figdate-compare=0001", "--figdate-compare-fail=figure.value.f1:5%")
     assert worse.ret == 1
@@ -175,7 +180,7 @@ def test_a_different_gold_version_warns(project: pytest.Pytester) -> None:
     run(project, "--figdate-save", "old")
     path = next((project.path / ".figdate").glob("0001_*.json"))
     record = json.loads(path.read_text())
-    record["gold_version"] = "0.0.1"
+    record["gold"]["version"] = "0.0.1"
     path.write_text(json.dumps(record))
     result = run(project, "--figdate-compare=0001", "--figdate-compare-fail=value.f1:0.5")
     result.stdout.fnmatch_lines(
@@ -190,7 +195,7 @@ def test_changed_gold_files_warn_even_when_the_version_is_the_same(
     run(project, "--figdate-save", "old")
     path = next((project.path / ".figdate").glob("0001_*.json"))
     record = json.loads(path.read_text())
-    record["gold_checksum"] = "0123456789abcdef" * 4
+    record["gold"]["checksum"] = "0123456789abcdef" * 4
     path.write_text(json.dumps(record))
     result = run(project, "--figdate-compare=0001", "--figdate-compare-fail=value.f1:0.5")
     result.stdout.fnmatch_lines(
@@ -232,5 +237,88 @@ def test_the_extractor_runs_only_when_a_figdate_item_is_selected(
 def test_figdate_items_carry_the_figdate_marker(project: pytest.Pytester) -> None:
     configure(project, '"figure.value.precision" = 0.5')
     result = run(project, "-m", "figdate", "--strict-markers")
-    result.assert_outcomes(passed=1 + 5)  # the threshold and the five articles, not test_ok
+    result.assert_outcomes(passed=1 + articles())  # the threshold and the articles, no test_ok
     result.stdout.fnmatch_lines(["*= figdate =*"])
+
+
+@pytest.mark.parametrize(
+    ("extractor", "gold", "cause"),
+    [
+        ("nosuchmodule:extract", str(GOLD), "*figdate: nosuchmodule:extract: cannot import *"),
+        ("myextractors:digits", "no-such-gold", "*figdate: *no-such-gold: no such gold folder*"),
+        ("myextractors:nope", str(GOLD), "*figdate: myextractors:nope: *has no 'nope'*"),
+    ],
+    ids=["module", "gold", "attribute"],
+)
+def test_setup_errors_are_one_short_usage_error(
+    project: pytest.Pytester, extractor: str, gold: str, cause: str
+) -> None:
+    project.makefile(
+        ".toml",
+        pyproject=f'[tool.figdate]\nextractor = "{extractor}"\ngold = "{gold}"\n'
+        '[tool.figdate.thresholds]\n"figure.value.f1" = 0.5\n',
+    )
+    result = run(project)
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines([cause])
+    output = result.stdout.lines + result.stderr.lines
+    assert len(output) < 30, "\n".join(output)
+    assert "Traceback" not in "\n".join(output)
+
+
+def test_setup_errors_wait_until_a_figdate_item_is_selected(project: pytest.Pytester) -> None:
+    configure(project, '"figure.value.f1" = 0.5', extractor="nosuchmodule:extract")
+    result = run(project, "-m", "not figdate")
+    result.assert_outcomes(passed=1)
+
+
+def test_a_json_report_and_a_saved_run_are_one_format(
+    project: pytest.Pytester, tmp_path: Path
+) -> None:
+    configure(project, '"figure.value.precision" = 0.5')
+    report = tmp_path / "report.json"
+    run(project, "--figdate-json", str(report), "--figdate-save", "base")
+    saved = next((project.path / ".figdate").glob("0001_*.json"))
+    for document in (json.loads(report.read_text()), json.loads(saved.read_text())):
+        assert document["schema"] == "figdate.score/1"
+        assert document["gold"]["checksum"] == repo_gold().checksum
+    again = run(project, f"--figdate-compare={report}", "--figdate-compare-fail=value.f1:0.01")
+    again.assert_outcomes(passed=1 + 1 + articles() + 1)
+
+
+def test_a_run_saved_by_figdate_01_is_read(project: pytest.Pytester) -> None:
+    configure(project, '"figure.value.precision" = 0.5')
+    old = {
+        "figdate_run": 1,
+        "saved": "2026-01-02T03:04:05+00:00",
+        "extractor": "digits",
+        "gold_version": repo_gold().version,
+        "gold_checksum": repo_gold().checksum,
+        "figures": {"figure.value.f1": 0.99, "all.value.f1": 0.99},
+    }
+    (project.path / ".figdate").mkdir()
+    (project.path / ".figdate" / "0001_old.json").write_text(json.dumps(old))
+    result = run(project, "--figdate-compare=1", "--figdate-compare-fail=figure.value.f1:0.01")
+    assert result.ret == 1
+    result.stdout.fnmatch_lines(["*figure.value.f1 dropped from 0.990 to 0.*0001_old.json*"])
+
+
+def test_something_else_is_refused_as_a_saved_run(project: pytest.Pytester) -> None:
+    configure(project, '"figure.value.precision" = 0.5')
+    (project.path / "other.json").write_text('{"figures": {}}')
+    result = run(project, "--figdate-compare=other.json", "--figdate-compare-fail=value.f1:0.1")
+    result.stdout.fnmatch_lines(["*other.json: not a figdate saved run*"])
+
+
+def test_the_summary_goes_to_github_actions(
+    project: pytest.Pytester, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    configure(project, '"figure.value.precision" = 0.5')
+    run(project)
+    text = summary.read_text()
+    assert text.startswith("earlier step\n")
+    assert "### figdate: digits" in text
+    assert "| figure | value |" in text

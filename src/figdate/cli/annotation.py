@@ -35,7 +35,7 @@ def _add(args: argparse.Namespace) -> int:
 
 def _export_labelstudio(args: argparse.Namespace) -> int:
     from figdate.goldset import drafts, labelstudio
-    from figdate.goldset.store import locate
+    from figdate.goldset.location import locate
 
     articles, rows = drafts.for_review(args.ids, locate(args.gold))
     tasks, config = labelstudio.export(articles, rows, "figdate draft")
@@ -53,7 +53,7 @@ def _export_labelstudio(args: argparse.Namespace) -> int:
 def _import_labelstudio(args: argparse.Namespace) -> int:
     from figdate.core.model import MENTION_COLUMNS
     from figdate.goldset import drafts, labelstudio
-    from figdate.goldset.store import locate
+    from figdate.goldset.location import locate
 
     path = Path(args.export)
     shown = display_path(path)
@@ -63,7 +63,7 @@ def _import_labelstudio(args: argparse.Namespace) -> int:
         Path(args.output).write_bytes(drafts.to_csv(rows, MENTION_COLUMNS, header=True))
         print(f"wrote {len(rows)} mentions of {len(found)} task(s) to {args.output}")
         return Exit.OK
-    root = locate(args.gold)
+    root = locate(args.gold, writable=True)
     drafts.check_texts(root, {ident: text for ident, (text, _) in found.items()}, shown)
     changes = {ident: rows for ident, (_, rows) in found.items()}
     drafts.replace_mentions(changes, root, wait=args.wait)
@@ -76,7 +76,7 @@ def _agree(args: argparse.Namespace) -> int:
     from figdate.contract.pandera_backend import validate_mentions
     from figdate.goldset import drafts
     from figdate.goldset.agreement import agree
-    from figdate.goldset.store import locate
+    from figdate.goldset.location import locate
 
     articles = drafts.all_articles(locate(args.gold))
     tables = []

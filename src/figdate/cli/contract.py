@@ -20,7 +20,8 @@ def _articles_for(
 ) -> tuple[Mapping[str, Article] | None, tuple[str, ...]]:
     """The articles a mention table's rows are checked against, and a note saying which: a
     gold table's own folder, else ``--gold``, else the default gold set."""
-    from figdate.goldset.store import load_articles, locate
+    from figdate.goldset.location import locate
+    from figdate.goldset.store import load_articles
 
     if table == TableKind.ARTICLES:
         return None, ()
@@ -86,7 +87,8 @@ def register(commands: Commands) -> None:
         "--engine", choices=("pandera", "gx", "both"), default="pandera", help="default pandera"
     )
     validate.add_argument(
-        "--gold", help="the gold folder whose articles rows are checked against (default: ./gold)"
+        "--gold",
+        help="the gold folder whose articles rows are checked against (default: as `gold path`)",
     )
     validate.set_defaults(run=_validate)
     expectations = commands.add_parser("expectations", help="the Great Expectations suites")

@@ -12,13 +12,19 @@ from figdate.core.tables import display_path
 
 def _check(args: argparse.Namespace) -> int:
     from figdate.goldset.audit import inspect
-    from figdate.goldset.store import locate
+    from figdate.goldset.location import find
 
-    root = locate(args.gold)
+    found = find(args.gold)
+    root = found.path
     problems, loaded = inspect(root)
     if problems or loaded is None:
         print_problems(problems)
         print(f"{len(problems)} problem(s) in {display_path(root)}", file=sys.stderr)
+        if found.packaged:
+            print(
+                f"figdate: this is {found.why}, which nobody should edit: reinstall figdate",
+                file=sys.stderr,
+            )
         return Exit.PROBLEMS
     print(
         f"ok: {display_path(root)} version {loaded.version}, {len(loaded.articles)} articles, "
@@ -41,10 +47,10 @@ def _stats(args: argparse.Namespace) -> int:
 
 def _manifest(args: argparse.Namespace) -> int:
     from figdate.goldset.layout import MANIFEST
+    from figdate.goldset.location import locate
     from figdate.goldset.manifest import write_manifest
-    from figdate.goldset.store import locate
 
-    root = locate(args.gold)
+    root = locate(args.gold, writable=True)
     manifest = write_manifest(root, args.set_version, wait=args.wait)
     files = manifest["files"]
     count = len(files) if isinstance(files, dict) else 0
@@ -55,9 +61,9 @@ def _manifest(args: argparse.Namespace) -> int:
 def _card(args: argparse.Namespace) -> int:
     from figdate.goldset.card import write_card
     from figdate.goldset.layout import CARD, COUNTS_START
-    from figdate.goldset.store import locate
+    from figdate.goldset.location import locate
 
-    root = locate(args.gold)
+    root = locate(args.gold, writable=True)
     if not write_card(root, wait=args.wait):
         print(f"{display_path(root / CARD)}: no counts markers ({COUNTS_START})", file=sys.stderr)
         return Exit.PROBLEMS
@@ -67,9 +73,9 @@ def _card(args: argparse.Namespace) -> int:
 
 def _fix_offsets(args: argparse.Namespace) -> int:
     from figdate.goldset import drafts
-    from figdate.goldset.store import locate
+    from figdate.goldset.location import locate
 
-    root = locate(args.gold)
+    root = locate(args.gold, writable=True)
     for ident in args.ids or drafts.drafts(root):
         filled = drafts.fix_offsets(ident, root, wait=args.wait)
         print(f"{ident}: filled the offsets of {filled} row(s)")
@@ -78,9 +84,8 @@ def _fix_offsets(args: argparse.Namespace) -> int:
 
 def _accept(args: argparse.Namespace) -> int:
     from figdate.goldset.accept import accept
-    from figdate.goldset.store import locate
 
-    loaded = accept(args.id, locate(args.gold), wait=args.wait)
+    loaded = accept(args.id, args.gold, wait=args.wait)
     print(
         f"accepted {args.id}: the gold set now has {len(loaded.articles)} articles and "
         f"{len(loaded.mentions)} mentions, version {loaded.version}; manifest and card updated"
@@ -88,11 +93,37 @@ def _accept(args: argparse.Namespace) -> int:
     return Exit.OK
 
 
+def _path(args: argparse.Namespace) -> int:
+    from figdate.goldset.location import find
+
+    found = find(args.gold)
+    print(found.path.resolve())
+    state = "read-only" if found.packaged else "writable"
+    print(f"({found.why}; {state})", file=sys.stderr)
+    return Exit.OK
+
+
+def _init(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from figdate.goldset.copying import init
+    from figdate.goldset.location import find
+
+    source = find(args.gold)
+    copy = init(Path(args.dir), source.path)
+    print(
+        f"copied {source.why} (version {copy.version}, {len(copy.articles)} articles, "
+        f"{len(copy.mentions)} mentions) to {display_path(copy.root)}; pass --gold "
+        f"{display_path(copy.root)} or set $FIGDATE_GOLD to use it"
+    )
+    return Exit.OK
+
+
 def _recover(args: argparse.Namespace) -> int:
-    from figdate.goldset.store import locate
+    from figdate.goldset.location import locate
     from figdate.goldset.writing import recovered
 
-    root = locate(args.gold)
+    root = locate(args.gold, writable=True)
     print(recovered(root, wait=args.wait) or f"{display_path(root)}: nothing to recover")
     return Exit.OK
 
@@ -122,5 +153,11 @@ def register(commands: Commands) -> None:
     accept = command("accept", "move a reviewed draft into the gold set")
     accept.add_argument("id", metavar="ID")
     accept.set_defaults(run=_accept)
+    command("path", "print the gold folder in use, and why", writes=False).set_defaults(run=_path)
+    init = command(
+        "init", "copy the gold set (default: the packaged one) to a new folder", writes=False
+    )
+    init.add_argument("dir", metavar="DIR", help="the new folder, which must not exist yet")
+    init.set_defaults(run=_init)
     recover = command("recover", "finish or undo a change that a crash interrupted")
     recover.set_defaults(run=_recover)

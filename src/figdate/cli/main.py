@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from figdate.cli import annotation, contract, gold, scoring
+from figdate.cli import annotation, contract, gold, runs, scoring
 from figdate.cli.exits import Exit
 from figdate.cli.options import print_problems
 from figdate.core.problems import InputError
@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     annotation.register_exchange(commands)
     contract.register(commands)
     scoring.register_report(commands)
+    runs.register(commands)
     return parser
 
 
@@ -37,7 +38,7 @@ def _recover_first(args: argparse.Namespace) -> None:
     writer left half-done, and say so in one line."""
     if not hasattr(args, "gold") or getattr(args, "gold_command", None) == "recover":
         return
-    from figdate.goldset.store import locate
+    from figdate.goldset.location import locate
     from figdate.goldset.writing import recovered
 
     done = recovered(locate(args.gold), wait=getattr(args, "wait", 10.0))

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeAlias
 
 from figdate.core.problems import Problem
+from figdate.core.tables import display_path
 from figdate.core.vocabulary import SCHEMES
 
 if TYPE_CHECKING:
     from figdate.scoring import Score
 
-GOLD_HELP = "the gold folder (default: $FIGDATE_GOLD or ./gold)"
+GOLD_HELP = (
+    "the gold folder (default: $FIGDATE_GOLD, else ./gold, else the packaged set; see "
+    "`figdate gold path`)"
+)
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 """What ``add_subparsers`` returns: each command module registers its commands on it."""
 
@@ -76,6 +81,18 @@ def add_scoring(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--seed", type=COUNT, default=0, help="bootstrap seed")
 
 
+def add_start_method(sub: argparse.ArgumentParser) -> None:
+    """How a Python extractor's worker processes start (``figdate.extractors.workers``)."""
+    sub.add_argument(
+        "--start-method",
+        choices=("fork", "spawn", "forkserver", "inline"),
+        default=None,
+        help="how worker processes start: fork (Linux default), spawn (macOS and Windows "
+        "default; for extractors that load a GPU model), forkserver, or inline (no worker, "
+        "no time limit); default $FIGDATE_START_METHOD or the platform's",
+    )
+
+
 def add_report(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--per-article", action="store_true", help="show a row per article")
     sub.add_argument(
@@ -84,51 +101,52 @@ def add_report(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--json", metavar="OUT", help="write the JSON report")
     sub.add_argument("--markdown", metavar="OUT", help="write a summary for a pull request")
     sub.add_argument(
-        "--against", metavar="SAVED", help="a saved --json report: the summary shows the change"
+        "--against",
+        metavar="RUN",
+        help="a saved run (a --json report, or a number in .figdate/) to show the change from",
     )
 
 
 def report(result: Score, args: argparse.Namespace) -> None:
-    """Print the table and write the report files that were asked for."""
+    """Print the table and write the report files that were asked for; in GitHub Actions
+    (``$GITHUB_STEP_SUMMARY``), the Markdown summary goes to the job's summary too."""
     from pathlib import Path
 
     from figdate.reporting import saved, text
+    from figdate.reporting.runs import git_commit
 
     schemes = tuple(args.scheme or SCHEMES)
     shown = text.terminal(result, schemes, per_article=args.per_article, errors=args.errors)
     print(shown, end="")
     if args.json:
-        Path(args.json).write_text(saved.to_json(result), encoding="utf-8")
-    if args.markdown:
-        write_markdown(result, args)
+        document = saved.to_json(result, commit=git_commit(Path.cwd()))
+        Path(args.json).write_text(document, encoding="utf-8")
+    write_markdown(result, args)
 
 
 def write_markdown(result: Score, args: argparse.Namespace) -> None:
-    """The pull-request summary, against a saved ``--json`` report if ``--against`` names one."""
-    import json
+    """The pull-request summary (to ``--markdown`` and the Actions job summary), against a
+    saved run if ``--against`` names one (a file, or a number in ``.figdate/``)."""
     from pathlib import Path
 
-    from figdate.core.problems import InputError
-    from figdate.core.tables import display_path
-    from figdate.reporting import markdown, saved
+    from figdate.reporting import markdown
+    from figdate.reporting.runs import RUNS_DIR, find_run, gold_change, read_run
 
     against = None
     if getattr(args, "against", None):
-        path = Path(args.against)
-        try:
-            against = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            reason = f"cannot read the saved run: {exc}"
-            raise InputError([Problem(display_path(path), reason=reason)]) from None
-        if not isinstance(against, dict) or against.get("schema") != saved.JSON_SCHEMA:
-            reason = f"not a figdate report (schema {saved.JSON_SCHEMA}): save one with --json"
-            raise InputError([Problem(display_path(path), reason=reason)])
-        saved_sum = (against.get("gold") or {}).get("checksum")
-        if saved_sum not in (None, result.run.gold_checksum):
+        path = find_run(args.against, Path(RUNS_DIR))
+        against = read_run(path)
+        now = {"version": result.run.gold_version, "checksum": result.run.gold_checksum}
+        changed = gold_change(against, {"gold": now})
+        if changed:
             print(
-                f"figdate: {display_path(path)} was measured on other gold files (checksum "
-                f"{str(saved_sum)[:12]}, now {str(result.run.gold_checksum)[:12]}): the change "
-                "it shows mixes the extractor's with the gold set's",
+                f"figdate: {display_path(path)}: {changed}; the change it shows mixes the "
+                "extractor's with the gold set's",
                 file=sys.stderr,
             )
-    Path(args.markdown).write_text(markdown.markdown(result, against=against), encoding="utf-8")
+    if not args.markdown and not os.environ.get("GITHUB_STEP_SUMMARY"):
+        return
+    summary = markdown.markdown(result, against=against)
+    if args.markdown:
+        Path(args.markdown).write_text(summary, encoding="utf-8")
+    markdown.step_summary(summary)

@@ -15,6 +15,7 @@ from figdate.cli.options import (
     add_gold,
     add_report,
     add_scoring,
+    add_start_method,
     report,
     seconds,
     write_markdown,
@@ -74,7 +75,7 @@ def _html_report(args: argparse.Namespace) -> int:
 
         evaluation = evaluate(
             args.extractor, loaded, timeout=args.timeout or None, resamples=args.resamples,
-            seed=args.seed, cache=CACHE_DIR,
+            seed=args.seed, cache=CACHE_DIR, start_method=args.start_method,
         )  # fmt: skip
         result, complete = evaluation.score, evaluation.complete
     marks = html.of_score(result)
@@ -93,7 +94,7 @@ def _eval(args: argparse.Namespace) -> int:
     result = evaluate(
         args.extractor, load(args.gold), timeout=args.timeout or None, jobs=args.jobs,
         cache=None if args.no_cache else CACHE_DIR, resamples=args.resamples, seed=args.seed,
-        validate=args.validate,
+        validate=args.validate, start_method=args.start_method,
     )  # fmt: skip
     report(result.score, args)
     for problem in result.problems:
@@ -145,6 +146,7 @@ def register_eval(commands: Commands) -> None:
         "--timeout", type=seconds, default=60.0, help="seconds per article (0: no limit)"
     )
     evaluate.add_argument("--jobs", type=POSITIVE, default=1, help="articles in parallel")
+    add_start_method(evaluate)
     evaluate.add_argument("--no-cache", action="store_true", help="ignore the prediction cache")
     evaluate.add_argument(
         "--validate", choices=("pandera", "gx"), default="pandera",
@@ -164,8 +166,9 @@ def register_report(commands: Commands) -> None:
     report.add_argument("--resamples", type=COUNT, default=1000, help="bootstrap resamples")
     report.add_argument("--seed", type=COUNT, default=0, help="bootstrap seed")
     report.add_argument("--timeout", type=seconds, default=60.0, help="seconds per article")
+    add_start_method(report)
     report.add_argument("--markdown", metavar="OUT", help="also write a pull-request summary")
-    report.add_argument("--against", metavar="SAVED", help="a saved --json report to compare")
+    report.add_argument("--against", metavar="RUN", help="a saved run to compare (as `eval`)")
     report.set_defaults(run=_html_report)
     leaders = commands.add_parser(
         "leaderboard", help="every bundled and installed extractor on the gold set"

@@ -19,7 +19,7 @@ from figdate.core.tables import Table
 from figdate.core.vocabulary import TableKind
 from figdate.evaluation.scorefile import run_info
 from figdate.extractors.cache import CACHE_DIR
-from figdate.extractors.registry import resolve
+from figdate.extractors.registry import source_of
 from figdate.extractors.runner import RunResult, run
 from figdate.goldset.store import GoldSet
 from figdate.scoring import Score, score
@@ -42,7 +42,7 @@ class Evaluation:
 
 
 def evaluate(
-    spec: str | None,
+    spec: object,
     gold: GoldSet,
     *,
     timeout: float | None = 60.0,
@@ -52,15 +52,21 @@ def evaluate(
     resamples: int = 1000,
     seed: int = 0,
     validate: str = "pandera",
+    start_method: str | None = None,
 ) -> Evaluation:
-    """Run the extractor named by ``spec`` over the gold articles and score it.
+    """Run the extractor ``spec`` names (or is: see ``source_of``) over the gold articles
+    and score it.
 
     Its output is always validated with pandera (fast); ``validate="gx"`` also runs the
-    Great Expectations suite over it, and a check GX fails makes the run incomplete."""
-    source = resolve(spec)
+    Great Expectations suite over it, and a check GX fails makes the run incomplete.
+    ``start_method``: how worker processes start (``figdate.extractors.workers``)."""
+    source = source_of(spec)
     source.prepare(gold.articles)
     articles = [gold.articles[name] for name in sorted(gold.articles)]
-    result = run(source, articles, timeout=timeout, jobs=jobs, cache=cache, progress=progress)
+    result = run(
+        source, articles, timeout=timeout, jobs=jobs, cache=cache, progress=progress,
+        start=start_method,
+    )  # fmt: skip
     failures = list(result.failures)
     frame, problems, invalid = _validated(source.name, result.rows, gold)
     for article in sorted(invalid):

@@ -78,6 +78,11 @@ class Source(Protocol):
         itself (a command); an isolated source is stopped by the runner instead."""
         ...
 
+    def ready(self) -> None:
+        """Construct what runs the extraction, in the calling process (the runner calls it
+        before forking workers; a spawned worker calls it itself)."""
+        ...
+
     def prepare(self, articles: Mapping[str, Article]) -> None:
         """Before the run, with the articles it will see (a file validates itself here)."""
         ...

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import difflib
 import importlib
+import os
+import sys
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -68,13 +70,38 @@ def resolve(spec: str | None) -> Source:
     )
 
 
+def source_of(extractor: object) -> Source:
+    """The source for what a Python caller passes: a spec string (or None: the default), a
+    ready ``Source``, or an extractor itself (a function, a class or an object with
+    ``extract``)."""
+    if extractor is None or isinstance(extractor, str):
+        return resolve(extractor)
+    if all(hasattr(extractor, a) for a in ("prepare", "unknown_articles", "isolated")):
+        return extractor  # type: ignore[return-value]
+    name = getattr(extractor, "name", None) or getattr(extractor, "__name__", None)
+    return PythonSource(extractor, str(name or type(extractor).__name__))
+
+
 def _load(target: str, spec: str) -> object:
+    """Import ``module:attr``. The current folder is searched too (last), as ``python -m``
+    would: a user's ``myext.py`` beside their project is found from a console script."""
     module_name, _, attr = target.partition(":")
+    here = os.getcwd()
+    if here not in sys.path and "" not in sys.path:
+        sys.path.append(here)
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
         extra = EXTRAS.get(spec)
-        hint = f" (pip install 'figdate[{extra}]')" if extra and exc.name != module_name else ""
+        if extra and exc.name != module_name:
+            hint = f" (pip install 'figdate[{extra}]')"
+        elif exc.name == module_name.split(".")[0]:
+            hint = (
+                f": no such module in the current folder ({here}) or on the import path; "
+                "run from the folder that holds it, or add that folder to PYTHONPATH"
+            )
+        else:
+            hint = ""
         raise InputError([Problem(spec, reason=f"cannot import {exc.name!r}{hint}")]) from None
     except Exception as exc:  # an extractor's import-time failure is the user's to see
         raise InputError(

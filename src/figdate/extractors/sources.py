@@ -27,26 +27,43 @@ from figdate.extractors.protocol import ExtractionError, Row, article_payload, a
 
 
 class PythonSource:
-    """An in-process extractor: an object with ``extract`` or a plain function."""
+    """An in-process extractor: an object with ``extract``, a plain function, or a class
+    of such objects. A class is constructed by ``ready()``, in the process that will run it:
+    figdate's own before forking workers, each spawned worker's own otherwise (so a model it
+    puts on a GPU never crosses a fork)."""
 
     cacheable = True
     isolated = True  # called in a worker process, so that a hang can be stopped
 
     def __init__(self, target: Any, spec: str) -> None:
         self.spec = spec
+        self._factory: Callable[[], Any] | None = None
+        self._target: Any = None
         if inspect.isclass(target):
-            target = target()
-        if hasattr(target, "extract"):
-            self._call: Callable[[Article], Iterable[Any]] = target.extract
-        elif callable(target):
-            self._call = target
+            if not hasattr(target, "extract"):
+                raise InputError([Problem(spec, reason="is a class without an extract method")])
+            self._factory = target
+        elif hasattr(target, "extract") or callable(target):
+            self._target = target
         else:
             raise InputError([Problem(spec, reason="is neither an extractor nor a function")])
-        self.name = str(getattr(target, "name", None) or getattr(target, "__name__", spec))
+        self._describe(target)
+
+    def _describe(self, target: Any) -> None:
+        self.name = str(getattr(target, "name", None) or getattr(target, "__name__", self.spec))
         self.version = str(getattr(target, "version", None) or _source_hash(target))
 
+    def ready(self) -> None:
+        """Construct the extractor here, once (a class's ``__init__`` may load a model);
+        its instance's ``name`` and ``version`` then describe the run."""
+        if self._target is None and self._factory is not None:
+            self._target = self._factory()
+            self._describe(self._target)
+
     def extract(self, article: Article, timeout: float | None = None) -> list[Row]:
-        return [as_row(item, article) for item in self._call(article)]
+        self.ready()
+        call = getattr(self._target, "extract", self._target)
+        return [as_row(item, article) for item in call(article)]
 
     def prepare(self, articles: Mapping[str, Article]) -> None:
         """Nothing to read ahead: the extractor runs per article."""
@@ -81,6 +98,9 @@ class CommandSource:
             raise InputError([Problem(spec, reason="cmd: needs a command")])
         self.name = spec
         self.version = _command_version(self.argv)
+
+    def ready(self) -> None:
+        """Nothing to construct: the command starts per article."""
 
     def prepare(self, articles: Mapping[str, Article]) -> None:
         """Nothing to read ahead: the extractor runs per article."""
@@ -149,6 +169,9 @@ class FileSource:
             raise InputError([Problem(display_path(path), reason=reason)]) from None
         self.version = "file-" + digest
         self._rows: dict[str, list[Row]] = {}
+
+    def ready(self) -> None:
+        """Nothing to construct."""
 
     def prepare(self, articles: Mapping[str, Article]) -> None:
         from figdate.contract.predictions import read_predictions  # pandera: only for files

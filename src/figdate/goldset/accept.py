@@ -23,8 +23,9 @@ from figdate.goldset.card import card_text, with_changelog
 from figdate.goldset.drafts import MENTIONS, META, TEXT, load_draft, to_csv
 from figdate.goldset.layout import ARTICLES, CARD, DRAFTS, MANIFEST, TEXTS, valid_id
 from figdate.goldset.layout import MENTIONS as GOLD_MENTIONS
+from figdate.goldset.location import locate
 from figdate.goldset.manifest import bump_minor, manifest_bytes, read_manifest, render_manifest
-from figdate.goldset.store import GoldSet, load, locate
+from figdate.goldset.store import GoldSet, load
 from figdate.goldset.writing import DEFAULT_WAIT, writing
 
 
@@ -32,7 +33,7 @@ def accept(ident: str, root: Path | None = None, *, wait: float = DEFAULT_WAIT) 
     """Move reviewed draft ``ident`` into the gold set, with its manifest (the minor version
     bumped) and card (a changelog line), once the whole set with it passes ``figdate gold
     check``; InputError with the problems if not. One writer at a time; all or nothing."""
-    gold_root = locate(root)
+    gold_root = locate(root, writable=True)
     valid_id(ident, "ID")
     with writing(gold_root, wait=wait):
         changes = _changes(ident, gold_root)

@@ -11,8 +11,9 @@ from pathlib import Path
 from figdate.core.problems import Problem
 from figdate.goldset import guidelines
 from figdate.goldset.card import card_problems
+from figdate.goldset.location import locate
 from figdate.goldset.manifest import manifest_problems
-from figdate.goldset.store import GoldSet, Read, gold_set, locate, read_folder
+from figdate.goldset.store import GoldSet, Read, gold_set, read_folder
 
 
 def inspect(root: str | Path | None = None) -> tuple[list[Problem], GoldSet | None]:

@@ -27,7 +27,8 @@ from figdate.core.transaction import commit
 from figdate.core.values import format_figure, is_empty, parse_date, parse_figure
 from figdate.core.vocabulary import SLUG, URL
 from figdate.goldset.layout import ARTICLES, DRAFTS, draft_folder, text_file, valid_id
-from figdate.goldset.store import GoldSet, load, load_articles, locate
+from figdate.goldset.location import locate
+from figdate.goldset.store import GoldSet, load, load_articles
 from figdate.goldset.writing import DEFAULT_WAIT, writing
 
 TEXT, META, MENTIONS = "article.txt", "article.csv", "mentions.csv"
@@ -67,7 +68,7 @@ def add(
     wait: float = DEFAULT_WAIT,
 ) -> Added:
     """Copy ``source_file`` into a new draft ``ident`` with mentions drafted by ``extractor``."""
-    gold_root = locate(root)
+    gold_root = locate(root, writable=True)
     shown = display_path(source_file)
     _check_new(valid_id(ident, "--id"), gold_root)
     text = _article_text(source_file, shown)
@@ -272,7 +273,7 @@ def replace_mentions(
 ) -> None:
     """Make ``changes[id]`` the mentions of each draft ``id``, all drafts in one step
     (annotations come back for review); refused, writing nothing, if any is not a draft."""
-    gold_root = locate(root)
+    gold_root = locate(root, writable=True)
     with writing(gold_root, wait=wait):
         files: dict[Path, bytes | None] = {}
         for ident, rows in changes.items():
@@ -289,7 +290,7 @@ def replace_mentions(
 def fix_offsets(ident: str, root: Path | None = None, *, wait: float = DEFAULT_WAIT) -> int:
     """Fill start and end from text and occurrence in draft ``ident``; return rows filled.
     Refuses (and writes nothing) if any text is missing from the article or ambiguous."""
-    gold_root = locate(root)
+    gold_root = locate(root, writable=True)
     with writing(gold_root, wait=wait):
         return _fix_offsets(ident, gold_root)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from figdate.core.model import Article, articles_from_frame
 from figdate.core.problems import InputError, Problem
 from figdate.core.tables import Table, display_path, read_table, read_text
 from figdate.goldset.layout import ARTICLES, MENTIONS, TEXTS
+from figdate.goldset.location import locate
 from figdate.goldset.manifest import checksum, read_manifest
 
 
@@ -38,18 +38,6 @@ class Read:
     articles: dict[str, Article]
     mentions: pd.DataFrame | None = None
     table: Table | None = None
-
-
-def locate(path: str | Path | None = None) -> Path:
-    """The gold folder: the one named, else $FIGDATE_GOLD, else ./gold, else the repository's."""
-    if path is not None:
-        return Path(path)
-    if os.environ.get("FIGDATE_GOLD"):
-        return Path(os.environ["FIGDATE_GOLD"])
-    here = Path.cwd() / "gold"
-    if (here / ARTICLES).is_file():
-        return here
-    return Path(__file__).resolve().parents[3] / "gold"
 
 
 def load(root: str | Path | None = None) -> GoldSet:

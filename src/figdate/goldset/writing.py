@@ -22,6 +22,7 @@ from pathlib import Path
 from figdate.core.problems import InputError, Problem
 from figdate.core.tables import display_path
 from figdate.core.transaction import pending, recover
+from figdate.goldset.location import refuse_packaged
 
 SUFFIX = ".figdate.lock"
 DEFAULT_WAIT = 10.0
@@ -68,6 +69,7 @@ def writing(
         return
     if not root.is_dir():
         raise InputError([Problem(display_path(root), reason="no such gold folder")])
+    refuse_packaged(root)
     lock = FileLock(str(lock_path(root)), timeout=max(0.0, wait))
     try:
         lock.acquire()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from figdate.pytest_plugin.hooks import (
     pytest_addoption,
+    pytest_collection_finish,
     pytest_collection_modifyitems,
     pytest_configure,
     pytest_sessionfinish,
@@ -16,6 +17,7 @@ from figdate.pytest_plugin.hooks import (
 
 __all__ = [
     "pytest_addoption",
+    "pytest_collection_finish",
     "pytest_collection_modifyitems",
     "pytest_configure",
     "pytest_sessionfinish",

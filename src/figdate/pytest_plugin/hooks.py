@@ -16,9 +16,9 @@ import pytest
 
 from figdate.core.vocabulary import HEADLINE_SCHEME, METRICS, REPORT_KINDS, SCHEMES
 from figdate.pytest_plugin import session as sessions
-from figdate.pytest_plugin.items import MARKER
+from figdate.pytest_plugin.items import MARKER, FigdateItem
 from figdate.pytest_plugin.items import items as figdate_items
-from figdate.pytest_plugin.storage import SAVE_DIR, save
+from figdate.pytest_plugin.storage import SAVE_DIR, run_document, save
 
 HEADLINE = [(kind, HEADLINE_SCHEME, metric) for kind in REPORT_KINDS for metric in METRICS]
 
@@ -27,7 +27,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("figdate", "figdate: precision and recall of an extractor")
     group.addoption("--figdate", action="store_true", help="evaluate an extractor in this run")
     group.addoption("--figdate-extractor", metavar="SPEC", help="extractor spec (default: rules)")
-    group.addoption("--figdate-gold", metavar="PATH", help="gold folder (default: ./gold)")
+    group.addoption(
+        "--figdate-gold", metavar="PATH", help="gold folder (default: as `figdate gold path`)"
+    )
+    group.addoption(
+        "--figdate-start-method",
+        choices=("fork", "spawn", "forkserver", "inline"),
+        help="how the extractor's worker processes start (default: the platform's)",
+    )
     group.addoption("--figdate-json", metavar="PATH", help="write the JSON report here")
     group.addoption("--figdate-save", metavar="NAME", help=f"save this run under {SAVE_DIR}/")
     group.addoption(
@@ -59,12 +66,23 @@ def pytest_collection_modifyitems(
     items.extend(figdate_items(session, state))
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Once -k and -m have chosen: if any figdate item is to run, check the gold set and the
+    extractor now, so a mistake stops the run once, as a usage error."""
+    state = sessions.get(session.config)
+    if not state.enabled or session.config.option.collectonly:
+        return
+    if any(isinstance(item, FigdateItem) for item in session.items):
+        state.setup()
+
+
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
     state = sessions.get(config)
     if not state.enabled or not state.ran:  # deselected (-k, -m), or --collect-only
         return
     from figdate.core.problems import InputError
-    from figdate.reporting import saved, text
+    from figdate.reporting import markdown, text
+    from figdate.reporting.markdown import step_summary
 
     terminalreporter.section("figdate")
     try:
@@ -76,9 +94,10 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
     for line in table.rstrip("\n").splitlines():
         terminalreporter.write_line(line)
     if config.getoption("figdate_json"):
-        Path(config.getoption("figdate_json")).write_text(
-            saved.to_json(evaluation.score), encoding="utf-8"
-        )
+        Path(config.getoption("figdate_json")).write_text(run_document(state), encoding="utf-8")
+    summary = step_summary(markdown.markdown(evaluation.score))
+    if summary:
+        terminalreporter.write_line(f"figdate: wrote the summary to {summary}")
     name = config.getoption("figdate_save")
     if name:
         path = save(state, name)

@@ -11,7 +11,7 @@ import pytest
 
 from figdate.pytest_plugin import session as sessions
 from figdate.pytest_plugin.session import FigdateSession
-from figdate.pytest_plugin.storage import FigdateFailure, load_saved, run_record
+from figdate.pytest_plugin.storage import FigdateFailure, load_saved, run_document
 from figdate.pytest_plugin.thresholds import Threshold
 
 MARKER = "figdate"
@@ -94,25 +94,14 @@ def _article_check(state: FigdateSession, article: str, thresholds: list[Thresho
     return check
 
 
-def gold_change(saved: dict[str, Any], current: dict[str, Any]) -> str | None:
-    """Why two runs were not measured on the same gold set (its version, or only its
-    files: the checksum), or None."""
-    if saved.get("gold_version") != current.get("gold_version"):
-        return (f"the saved run used gold set {saved.get('gold_version')}, this run uses "
-                f"{current.get('gold_version')}")  # fmt: skip
-    if saved.get("gold_checksum") not in (None, current.get("gold_checksum")):
-        then, now = str(saved.get("gold_checksum"))[:12], str(current.get("gold_checksum"))[:12]
-        return (
-            f"the gold set's files changed since the saved run (checksum {then} then, {now} "
-            "now), though its version did not"
-        )
-    return None
-
-
 def _regression_check(state: FigdateSession) -> Any:
     def check(item: FigdateItem) -> None:
+        import json
+
+        from figdate.reporting.runs import figure, gold_change
+
         path, saved = load_saved(state)
-        current = run_record(state)
+        current = json.loads(run_document(state))
         changed = gold_change(saved, current)
         if changed:
             warnings.warn(f"figdate: comparing with {path.name}: {changed}", stacklevel=1)
@@ -120,8 +109,9 @@ def _regression_check(state: FigdateSession) -> Any:
         for rule in state.compare_fail:
             for kind in rule.kinds:
                 key = f"{kind}.{rule.scheme}.{rule.metric}"
-                before, now = saved["figures"].get(key), current["figures"][key]
-                if before is None:
+                before = figure(saved, kind, rule.scheme, rule.metric)
+                now = figure(current, kind, rule.scheme, rule.metric)
+                if before is None or now is None:
                     continue
                 allowed = rule.amount / 100 * before if rule.relative else rule.amount
                 if before - now > allowed + 1e-12:

@@ -3,6 +3,7 @@ each made once and only when first needed."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from figdate.pytest_plugin.thresholds import parse_compare_fail, parse_threshold
 
 if TYPE_CHECKING:
     from figdate.evaluation.evaluate import Evaluation
+    from figdate.extractors.protocol import Source
     from figdate.goldset.store import GoldSet
 
 
@@ -26,6 +28,11 @@ class FigdateSession:
         self.extractor = config.getoption("figdate_extractor") or found.get("extractor")
         gold = config.getoption("figdate_gold") or found.get("gold")
         self.gold = str(Path(config.rootpath) / gold) if gold else None
+        self.start_method = (
+            config.getoption("figdate_start_method")
+            or found.get("start_method")
+            or found.get("start-method")
+        )
         self.compare = config.getoption("figdate_compare")
         self.compare_fail = [
             parse_compare_fail(e) for e in config.getoption("figdate_compare_fail")
@@ -36,6 +43,7 @@ class FigdateSession:
             self.enabled = True
         self._evaluation: Evaluation | None = None
         self._gold: GoldSet | None = None
+        self._source: Source | None = None
         self.error: str | None = None
         self.ran = False  # a figdate item ran: only then is the extractor evaluated
 
@@ -48,6 +56,26 @@ class FigdateSession:
             self._gold = load(self.gold)
         return self._gold
 
+    def setup(self) -> None:
+        """Load the gold set and resolve the extractor, once a figdate item is selected;
+        what is wrong becomes one short usage error, its cause first, no traceback. The
+        rootdir goes on ``sys.path`` first, as pytest's ``pythonpath`` would put it, so
+        that ``module:attr`` finds the project's own modules."""
+        from figdate.core.problems import InputError
+        from figdate.extractors.registry import source_of
+        from figdate.extractors.workers import start_method
+
+        root = str(self.config.rootpath)
+        if root not in sys.path:
+            sys.path.insert(0, root)
+        try:
+            start_method(self.start_method)
+            self._source = source_of(self.extractor)
+            self._source.prepare(self.loaded_gold.articles)
+        except InputError as exc:
+            self.error = "; ".join(str(p) for p in exc.problems)
+            raise pytest.UsageError(f"figdate: {self.error}") from None
+
     @property
     def evaluation(self) -> Evaluation:
         """The extractor's evaluation, run on first use and kept for the session."""
@@ -55,11 +83,15 @@ class FigdateSession:
             from figdate.core.problems import InputError
             from figdate.evaluation.evaluate import evaluate
 
+            if self._source is None:
+                self.setup()
             try:
-                self._evaluation = evaluate(self.extractor, self.loaded_gold, resamples=1000)
+                self._evaluation = evaluate(
+                    self._source, self.loaded_gold, resamples=1000, start_method=self.start_method
+                )
             except InputError as exc:
                 self.error = "; ".join(str(p) for p in exc.problems)
-                raise
+                pytest.exit(f"figdate: {self.error}", returncode=pytest.ExitCode.USAGE_ERROR)
         return self._evaluation
 
     def measured(self, kind: str, scheme: str, metric: str) -> tuple[float, float, float]:

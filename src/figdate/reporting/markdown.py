@@ -4,6 +4,7 @@ a saved run, and the worst errors."""
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -43,6 +44,17 @@ def markdown(
     if worst > 0 and not score.errors.empty:
         lines += ["", *_worst(score.errors, worst)]
     return "\n".join(lines) + "\n"
+
+
+def step_summary(text: str) -> str | None:
+    """Append ``text`` to GitHub Actions' job summary when ``$GITHUB_STEP_SUMMARY`` names
+    it (figdate eval and the plugin both do); the file, or None outside Actions."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return None
+    with open(target, "a", encoding="utf-8") as out:
+        out.write(text + "\n")
+    return target
 
 
 def _change(score: Score, saved: Mapping[str, Any], schemes: Sequence[str]) -> list[str]:

@@ -32,12 +32,13 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [{str(k): _clean(v) for k, v in row.items()} for row in frame.to_dict("records")]
 
 
-def to_json(score: Score) -> str:
-    """The versioned JSON report."""
+def to_json(score: Score, *, commit: str | None = None) -> str:
+    """The versioned JSON report; ``commit``: the code's git commit, when known."""
     run = score.run
     document = {
         "schema": JSON_SCHEMA,
         "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "commit": commit,
         "figdate_version": run.figdate_version,
         "gold": {
             "version": run.gold_version,

@@ -40,6 +40,7 @@ CASES: dict[str, list[str]] = {
 
 _MASKS = [
     (re.compile(r'"created": "[^"]+"'), '"created": "<time>"'),
+    (re.compile(r'"commit": (?:"[0-9a-f]+"|null)'), '"commit": "<commit>"'),
     (re.compile(r"written \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC"), "written <time>"),
     (re.compile(r"wrote \S+/(\w+\.\w+)"), r"wrote <out>/\1"),
 ]
