@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CODE := $(wildcard src tests benchmarks docs)
 STAMP := $(VENV)/.installed
 
-.PHONY: install test lint format clean eval leaderboard labelstudio report
+.PHONY: install test test-pandas22 test-grown lint format clean eval leaderboard labelstudio report
 
 EXTRACTOR ?= rules
 
@@ -29,6 +29,22 @@ leaderboard: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# The suite on a gold set grown by one article, with a third-party extractor installed.
+test-grown: $(STAMP)
+	bash .ci/grown
+
+# The oldest pandas figdate supports, in a venv of its own: the contract and the scorer are
+# where pandas' behaviour matters. `make test` runs on the newest.
+PANDAS22 := .venv-pandas22
+test-pandas22: $(PANDAS22)/.installed
+	$(PANDAS22)/bin/python -m pytest -q tests/contract tests/scoring tests/api
+
+$(PANDAS22)/.installed: pyproject.toml
+	test -d $(PANDAS22) || $(PYTHON) -m venv $(PANDAS22)
+	$(PANDAS22)/bin/python -m pip install --quiet --upgrade pip
+	$(PANDAS22)/bin/python -m pip install --quiet -e '.[dev]' 'pandas==2.2.*' 'pandas-stubs<3'
+	touch $(PANDAS22)/.installed
+
 lint: $(STAMP)
 	$(BIN)/ruff format --check $(CODE)
 	$(BIN)/ruff check $(CODE)
@@ -46,4 +62,4 @@ labelstudio: .venv-labelstudio/bin/label-studio
 	.venv-labelstudio/bin/python -m pip install --quiet 'label-studio>=1.20,<2'
 
 clean:
-	rm -rf $(VENV) .venv-labelstudio .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info
+	rm -rf $(VENV) .venv-labelstudio $(PANDAS22) .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info

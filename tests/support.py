@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -14,7 +15,9 @@ if TYPE_CHECKING:
     from figdate.goldset.store import GoldSet
 
 REPO = Path(__file__).resolve().parents[1]
-GOLD = REPO / "gold"
+GOLD = Path(os.environ["FIGDATE_GOLD"]) if os.environ.get("FIGDATE_GOLD") else REPO / "gold"
+"""The gold set the suite runs on: the repository's, or ``$FIGDATE_GOLD`` (``make
+test-grown`` points it at a copy with one more article, so no test may assume the size)."""
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 """The ``figdate`` fixture: run the installed command in a subprocess."""

@@ -11,7 +11,7 @@ import pytest
 
 from tests.support import REPO
 
-PAGES = [REPO / "docs" / "api.md"]
+PAGES = [REPO / "docs" / "api.md", REPO / "docs" / "extractors.md"]
 BLOCK = re.compile(r"```python\n(.*?)```", re.DOTALL)
 
 

@@ -50,7 +50,10 @@ def test_score_prints_the_table_and_writes_reports(figdate: Run, tmp_path: Path)
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == f"half 9.9 on gold set {repo_gold().version} (5 articles)"
+    assert (
+        lines[0]
+        == f"half 9.9 on gold set {repo_gold().version} ({len(repo_gold().articles)} articles)"
+    )
     assert any(line.startswith("figure  value    1.000 [1.00, 1.00]") for line in lines)
     assert any(line.startswith("errors (") for line in lines)
     report = json.loads(out_json.read_text(encoding="utf-8"))

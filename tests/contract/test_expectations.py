@@ -86,8 +86,10 @@ def _validate(suite_file: str, frame: pd.DataFrame) -> Any:
 
 
 def _user_gold_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """What a GX user does with plain pandas: read the tables, join the article columns."""
-    read = {"dtype": str, "keep_default_na": False, "na_values": [""]}
+    """What a GX user does with plain pandas: read the tables, join the article columns.
+    Read as ``object``: GX 1.x's ``expect_column_values_to_be_in_type_list`` does not know
+    pandas 3's ``str`` dtype (expectations/README.md says so)."""
+    read = {"dtype": object, "keep_default_na": False, "na_values": [""]}  # see below
     articles = pd.read_csv(GOLD / "articles.csv", **read)  # type: ignore[call-overload]
     mentions = pd.read_csv(GOLD / "mentions.csv", **read)  # type: ignore[call-overload]
     texts = {i: (GOLD / "articles" / f"{i}.txt").read_text(encoding="utf-8") for i in articles.id}

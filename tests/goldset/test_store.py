@@ -10,7 +10,7 @@ from figdate.goldset.audit import check
 from figdate.goldset.card import card_text, stats, write_card
 from figdate.goldset.manifest import write_manifest
 from figdate.goldset.store import load
-from tests.support import GOLD, REPO
+from tests.support import GOLD, REPO, repo_gold
 
 SEEDS = {
     "idlib-civilians-return": "000_3dc28bad82420bc8.txt",
@@ -93,7 +93,10 @@ def test_a_stale_manifest_is_a_problem(gold_copy: Path) -> None:
 
 def test_a_stale_card_is_a_problem(gold_copy: Path) -> None:
     card = gold_copy / "README.md"
-    card.write_text(card.read_text(encoding="utf-8").replace("| 63 |", "| 62 |"), "utf-8")
+    articles = len(repo_gold().articles)
+    text = card.read_text(encoding="utf-8")
+    assert f"{articles} articles" in text
+    card.write_text(text.replace(f"{articles} articles", f"{articles + 1} articles"), "utf-8")
     assert [p.reason for p in check(gold_copy)] == [
         "the generated counts are stale; run `figdate gold card`"
     ]

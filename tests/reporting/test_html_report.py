@@ -4,6 +4,7 @@ real browser (Debian's headless Chromium, through chromedriver) shows it."""
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import shutil
@@ -22,7 +23,7 @@ from figdate.goldset.store import GoldSet
 from figdate.reporting import html as html_report
 from figdate.reporting.html import CATEGORIES, Highlight, marked_text
 from figdate.scoring import score
-from tests.support import Run
+from tests.support import Run, repo_gold
 
 
 def noisy(gold: GoldSet) -> pd.DataFrame:
@@ -143,8 +144,10 @@ def test_markdown_summary_shows_the_change_and_the_worst_errors(
                   "--resamples", "0")  # fmt: skip
     assert run.returncode == 0, run.stderr
     text = summary.read_text(encoding="utf-8")
-    assert "#### Change against the saved run (rules 0.2.1, gold 1.0.0)" in text
-    assert "| all | value | 1.000 |" in text
+    assert f"#### Change against the saved run (rules 0.2.1, gold {repo_gold().version})" in text
+    rules_f1 = json.loads(saved.read_text(encoding="utf-8"))["summary"]
+    before = next(r["f1"] for r in rules_f1 if (r["kind"], r["scheme"]) == ("all", "value"))
+    assert f"| all | value | {before:.3f} |" in text  # the saved run's F1, then the change
     assert "⚠" in text
     worst = text.split("#### The 10 worst of")[1].splitlines()
     rows = [line for line in worst if line.startswith("| idlib")]

@@ -101,7 +101,9 @@ def register_add(commands: Commands) -> None:
     add.add_argument("--title", help="the headline")
     add.add_argument("--source", help="the outlet")
     add.add_argument("--url", help="where it was published")
-    add.add_argument("--published", help="publication day YYYY-MM-DD (dates relative dates)")
+    add.add_argument(
+        "--published", help="publication day YYYY-MM-DD (what relative dates are resolved against)"
+    )
     add.add_argument(
         "--extractor", default="rules", help="drafts the mentions (default rules; none: empty)"
     )

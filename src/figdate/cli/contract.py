@@ -67,6 +67,8 @@ def _expectations_build(args: argparse.Namespace) -> int:
                 "`figdate expectations build`",
                 file=sys.stderr,
             )
+        if not stale:
+            print(f"ok: the suites in {display_path(folder)} match figdate.contract")
         return Exit.PROBLEMS if stale else Exit.OK
     for path in gx_suites.write(folder):
         print(f"wrote {display_path(path)}")

@@ -112,9 +112,10 @@ def _init(args: argparse.Namespace) -> int:
     source = find(args.gold)
     copy = init(Path(args.dir), source.path)
     print(
-        f"copied {source.why} (version {copy.version}, {len(copy.articles)} articles, "
-        f"{len(copy.mentions)} mentions) to {display_path(copy.root)}; pass --gold "
-        f"{display_path(copy.root)} or set $FIGDATE_GOLD to use it"
+        f"copied {display_path(source.path)} ({source.why}; version {copy.version}, "
+        f"{len(copy.articles)} articles, {len(copy.mentions)} mentions) to "
+        f"{display_path(copy.root)}; pass --gold {display_path(copy.root)} or set "
+        "$FIGDATE_GOLD to use it"
     )
     return Exit.OK
 

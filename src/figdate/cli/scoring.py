@@ -97,15 +97,20 @@ def _eval(args: argparse.Namespace) -> int:
         validate=args.validate, start_method=args.start_method,
     )  # fmt: skip
     report(result.score, args)
+    if result.problems:  # the failed lines above give the first; here is every one
+        print(f"figdate: the rows that do not fit the schema ({len(result.problems)}):",
+              file=sys.stderr)  # fmt: skip
     for problem in result.problems:
-        print(problem, file=sys.stderr)
+        print(f"  {problem}", file=sys.stderr)
+    if args.validate == "gx" and not any(f.reason.startswith("gx:") for f in result.failures):
+        print("figdate: the Great Expectations suite passed on the output", file=sys.stderr)
     return Exit.OK if result.complete else Exit.INCOMPLETE
 
 
 def _leaderboard(args: argparse.Namespace) -> int:
     from figdate.evaluation.leaderboard import board
     from figdate.goldset.store import load
-    from figdate.reporting.leaderboard import markdown, terminal, write_into
+    from figdate.reporting.leaderboard import current, markdown, terminal, write_into
 
     loaded = load(args.gold)
     rows = board(loaded, timeout=args.timeout or None, resamples=args.resamples)
@@ -113,7 +118,8 @@ def _leaderboard(args: argparse.Namespace) -> int:
     if args.markdown:
         Path(args.markdown).write_text(markdown(rows, loaded), encoding="utf-8")
     if args.readme:
-        write_into(Path(args.readme), markdown(rows, loaded))
+        readme = Path(args.readme)
+        write_into(readme, markdown(rows, loaded, previous=current(readme)))
         print(f"updated the leaderboard in {args.readme}")
     return Exit.OK
 

@@ -7,6 +7,7 @@ is listed with its reason and scored as if the extractor found nothing in it.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,7 +86,10 @@ def evaluate(
             f"predictions for {len(ignored)} article(s) not in the gold set were ignored"
         )
     if failures:
-        scored = scored.with_notes(
+        kept = tuple(n for n in scored.notes if not n.startswith("no predictions"))
+        if len(kept) < len(scored.notes):  # nothing to score because articles failed: say so
+            kept += ("no predictions survived: precision and F1 are 0 by convention",)
+        scored = dataclasses.replace(scored, notes=kept).with_notes(
             f"{len(failures)} article(s) failed; their gold mentions count as missed"
         )
     return Evaluation(scored, result, failures, problems)

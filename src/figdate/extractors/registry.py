@@ -58,16 +58,12 @@ def resolve(spec: str | None) -> Source:
     if ":" in spec:
         return PythonSource(_load(spec, spec), spec)
     close = difflib.get_close_matches(spec, names, n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    raise UnknownExtractor(
-        [
-            Problem(
-                spec,
-                reason=f"no such extractor{hint} Registered: {', '.join(names)}. "
-                "Or give package.module:attr, cmd:COMMAND or file:PATH.",
-            )
-        ]
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    reason = (
+        f"no such extractor{hint}. Registered: {', '.join(names)}. "
+        "Or give package.module:attr, cmd:COMMAND or file:PATH."
     )
+    raise UnknownExtractor([Problem(spec, reason=reason)])
 
 
 def source_of(extractor: object) -> Source:

@@ -189,4 +189,6 @@ class FileSource:
 
 
 def _records(frame: pd.DataFrame) -> list[Row]:
-    return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
+    """Rows as dicts; a missing cell is None (pandas 3 gives NaN in a str column)."""
+    cleaned = frame.astype(object).where(frame.notna(), None)
+    return [{str(k): v for k, v in row.items()} for row in cleaned.to_dict("records")]

@@ -90,18 +90,35 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
     except InputError:
         terminalreporter.write_line(f"figdate could not evaluate: {state.error}")
         return
-    table = text.terminal(evaluation.score, SCHEMES)
+    schemes = SCHEMES if config.get_verbosity() > 0 else (HEADLINE_SCHEME,)
+    table = text.terminal(evaluation.score, schemes)
     for line in table.rstrip("\n").splitlines():
         terminalreporter.write_line(line)
+    if schemes != SCHEMES:
+        terminalreporter.write_line("(the value scheme; pytest -v shows every scheme)")
     if config.getoption("figdate_json"):
         Path(config.getoption("figdate_json")).write_text(run_document(state), encoding="utf-8")
-    summary = step_summary(markdown.markdown(evaluation.score))
+    against = _against(state)
+    summary = step_summary(markdown.markdown(evaluation.score, against=against))
     if summary:
         terminalreporter.write_line(f"figdate: wrote the summary to {summary}")
     name = config.getoption("figdate_save")
     if name:
         path = save(state, name)
         terminalreporter.write_line(f"figdate: saved this run as {path}")
+
+
+def _against(state: sessions.FigdateSession) -> dict[str, Any] | None:
+    """The run --figdate-compare names, for the summary's change column; None if unreadable
+    (the regression item has said why)."""
+    if not state.compare:
+        return None
+    from figdate.pytest_plugin.storage import FigdateFailure, load_saved
+
+    try:
+        return load_saved(state)[1]
+    except FigdateFailure:
+        return None
 
 
 def _junit(config: pytest.Config) -> Any:

@@ -41,3 +41,8 @@ def interval(row: Any, metric: str) -> str:
 def flat(text: object) -> str:
     """Text on one line (None as nothing)."""
     return "" if text is None else str(text).replace("\n", " ")
+
+
+def missing(value: object) -> bool:
+    """No value: None, pandas' NA, or NaN (what pandas 3 puts in an object column)."""
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)

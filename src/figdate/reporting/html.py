@@ -21,6 +21,7 @@ import pandas as pd
 
 from figdate.core.model import Article, records
 from figdate.core.vocabulary import OUTCOMES, SUMMARY_SCHEMES, Outcome
+from figdate.reporting.common import missing
 from figdate.reporting.common import name as _name
 from figdate.scoring import Score
 
@@ -84,11 +85,11 @@ def _highlight(row: Mapping[str, object]) -> Highlight:
 
 
 def _missing(value: object) -> bool:
-    return value is None or value is pd.NA
+    return missing(value)
 
 
 def _text(value: object) -> str | None:
-    return None if value is None else str(value)
+    return None if missing(value) else str(value)
 
 
 def marked_text(text: str, marks: Sequence[Highlight]) -> str:
@@ -285,8 +286,11 @@ def render(score: Score, marks: Sequence[Highlight], articles: Mapping[str, Arti
         f"<h2>Precision, recall and F1 (value scheme)</h2>{bars(score)}"
         f"<h2>Per article (value scheme)</h2>{_per_article(score)}"
         + (f"<h2>Notes</h2><ul>{notes}</ul>" if notes else "")
-        + "<h2>Articles</h2><p>Highlights follow the relaxed matching; hover a highlight "
-        "for its gold and predicted values. Untick a type to hide it.</p>"
+        + "<h2>Articles</h2><p>Highlights follow the <b>relaxed</b> matching (spans that "
+        "overlap), so a mention found with the wrong span shows as a boundary error here "
+        "while the value-scheme numbers above may count it correct (the value scheme asks "
+        "for overlap and an equal value; docs/scoring.md). Hover a highlight for its gold "
+        "and predicted values. Untick a type to hide it.</p>"
         f"{_legend(_counts(marks))}{texts}"
     )
     return _page(f"figdate: {_name(score)}", body)

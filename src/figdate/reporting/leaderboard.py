@@ -36,7 +36,38 @@ def terminal(rows: list[Row], gold: GoldSet) -> str:
     return "\n".join(lines) + "\n"
 
 
-def markdown(rows: list[Row], gold: GoldSet) -> str:
+STEADY = 1.5
+"""A new speed within this factor of the one already written is noise: the old one stays,
+so that ``make leaderboard`` changes the README only when something did."""
+
+
+def _speeds(block: str | None) -> dict[tuple[str, ...], str]:
+    """The speed cell of each row of a written table, keyed by its other cells but note."""
+    found: dict[tuple[str, ...], str] = {}
+    for line in (block or "").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == len(HEADER) and cells[0] not in (HEADER[0], "---"):
+            found[tuple(cells[:5])] = cells[5]
+    return found
+
+
+def _steady(new: str, old: str | None) -> str:
+    try:
+        ratio = float(new.replace(",", "")) / float((old or "").replace(",", ""))
+    except (ValueError, ZeroDivisionError):
+        return new
+    return old if old is not None and 1 / STEADY <= ratio <= STEADY else new
+
+
+def markdown(rows: list[Row], gold: GoldSet, previous: str | None = None) -> str:
+    """The table as Markdown; with ``previous`` (the block now in the README), speeds that
+    moved less than ``STEADY`` keep their written value."""
+    written = _speeds(previous)
+    body = []
+    for row in rows:
+        cells = _cells(row)
+        cells[5] = _steady(cells[5], written.get(tuple(cells[:5])))
+        body.append("| " + " | ".join(cells) + " |")
     lines = [
         f"Value F1 (overlapping span, equal value) on gold set {gold.version}, "
         f"{len(gold.articles)} articles; speed without the cache.",
@@ -44,8 +75,15 @@ def markdown(rows: list[Row], gold: GoldSet) -> str:
         "| " + " | ".join(HEADER) + " |",
         "|---|---|--:|--:|--:|--:|---|",
     ]
-    lines += ["| " + " | ".join(_cells(r)) + " |" for r in rows]
+    lines += body
     return "\n".join(lines) + "\n"
+
+
+def current(path: Path) -> str | None:
+    """What stands between the leaderboard markers in ``path`` now, or None."""
+    text = path.read_text(encoding="utf-8")
+    found = re.search(re.escape(START) + r"(.*?)" + re.escape(END), text, re.DOTALL)
+    return found.group(1) if found else None
 
 
 def write_into(path: Path, block: str) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from figdate.core.vocabulary import REPORT_KINDS, SCHEMES
-from figdate.reporting.common import flat, interval, rows, title
+from figdate.reporting.common import flat, interval, missing, rows, title
 from figdate.scoring import Score
 
 
@@ -75,8 +75,13 @@ def error_lines(errors: pd.DataFrame, limit: int) -> list[str]:
     """The first ``limit`` errors, one line each with context: ...before [span] after..."""
     lines = [f"errors ({len(errors)} in all, first {min(limit, len(errors))}):"]
     for row in errors.head(limit).to_dict("records"):
-        span = row["text"] if row["text"] is not None else row["predicted_text"]
-        values = f"gold={row['gold_value']!s} predicted={row['predicted_value']!s}"
+        span = row["span"]
+        gold_value, predicted_value = _shown(row["gold_value"]), _shown(row["predicted_value"])
+        values = f"gold={gold_value} predicted={predicted_value}"
+        gold, predicted = row["text"], row["predicted_text"]
+        if isinstance(gold, str) and isinstance(predicted, str) and gold != predicted:
+            values = f"gold [{flat(gold)}]={gold_value} predicted [{flat(predicted)}]="
+            values += predicted_value
         where = (
             row["start"]
             if row["start"] is not None and row["start"] == row["start"]
@@ -87,6 +92,12 @@ def error_lines(errors: pd.DataFrame, limit: int) -> list[str]:
             f"...{flat(row['before'])[-30:]}[{flat(span)}]{flat(row['after'])[:30]}... {values}"
         )
     return lines
+
+
+def _shown(value: object) -> str:
+    """A value as the error list shows it; a missing one (None, or NaN under pandas 3) as
+    None."""
+    return "None" if missing(value) else str(value)
 
 
 def comparison(table: pd.DataFrame, names: Iterable[str], schemes: Sequence[str] = SCHEMES) -> str:

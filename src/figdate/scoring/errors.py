@@ -19,7 +19,9 @@ ERROR_TYPES = tuple(str(e) for e in ERRORS)
 SPANS_AND_VALUES = OUTCOME_COLUMNS[
     OUTCOME_COLUMNS.index("start") : OUTCOME_COLUMNS.index("same_span")
 ]
-COLUMNS = ("article", "kind", "error", *SPANS_AND_VALUES, "before", "after")
+COLUMNS = ("article", "kind", "error", *SPANS_AND_VALUES, "before", "span", "after")
+"""``span`` is the text from the first start to the last end of the gold and predicted spans,
+so that ``before + span + after`` quotes the article as it is."""
 
 
 def error_list(outcomes: pd.DataFrame, texts: Mapping[str, str]) -> pd.DataFrame:
@@ -39,5 +41,6 @@ def error_list(outcomes: pd.DataFrame, texts: Mapping[str, str]) -> pd.DataFrame
         texts[a][max(0, x - CONTEXT) : x] for a, x in zip(articles, left.tolist(), strict=True)
     ]
     after = [texts[a][x : x + CONTEXT] for a, x in zip(articles, right.tolist(), strict=True)]
-    out = rows.rename(columns={"outcome": "error"}).assign(before=before, after=after)
+    span = [texts[a][x:y] for a, x, y in zip(articles, left.tolist(), right.tolist(), strict=True)]
+    out = rows.rename(columns={"outcome": "error"}).assign(before=before, span=span, after=after)
     return out[list(COLUMNS)]

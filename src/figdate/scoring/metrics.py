@@ -7,6 +7,8 @@ Intervals resample articles, the unit a benchmark of articles actually samples.
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 
@@ -55,6 +57,28 @@ def resampled(counts: np.ndarray, weights: np.ndarray) -> np.ndarray:
     return (weights @ flat).reshape((weights.shape[0], *counts.shape[1:]))
 
 
+def _defined(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(precision, recall, f1) of resampled counts, NaN where a resample leaves the ratio
+    undefined (no predictions drawn, say): such a resample says nothing about it, and
+    counting it as 0 would drag the interval of a 3/3 precision down to 0."""
+    tp, fp, fn = counts[..., TP], counts[..., FP], counts[..., FN]
+    out = []
+    for num, den in ((tp, tp + fp), (tp, tp + fn), (2 * tp, 2 * tp + fp + fn)):
+        value = np.full(np.broadcast(num, den).shape, np.nan)
+        np.divide(num, den, out=value, where=den > 0)
+        out.append(value)
+    return out[0], out[1], out[2]
+
+
+def _percentiles(boot: np.ndarray, point: np.ndarray, qs: tuple[float, float]) -> np.ndarray:
+    """The percentiles over the resamples where the ratio is defined; the point value
+    where it is defined in none."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN slices: handled below
+        bounds = np.nanpercentile(boot, list(qs), axis=0)
+    return np.where(np.isnan(bounds), point[None, ...], bounds)
+
+
 def summary(
     counts: np.ndarray, schemes: tuple[str, ...], *, resamples: int, seed: int, level: float = 0.95
 ) -> pd.DataFrame:
@@ -65,8 +89,8 @@ def summary(
     p, r, f = prf(micro)
     low_q, high_q = (1 - level) / 2 * 100, (1 + level) / 2 * 100
     if full.shape[0] and resamples:
-        boot = prf(resampled(full, bootstrap_weights(full.shape[0], resamples, seed)))
-        bounds = [np.percentile(b, [low_q, high_q], axis=0) for b in boot]
+        boot = _defined(resampled(full, bootstrap_weights(full.shape[0], resamples, seed)))
+        bounds = [_percentiles(b, m, (low_q, high_q)) for b, m in zip(boot, (p, r, f), strict=True)]
     else:
         bounds = [np.stack([m, m]) for m in (p, r, f)]
     per_article = prf(full)

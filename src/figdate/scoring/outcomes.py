@@ -147,8 +147,17 @@ def outcomes(data: Prepared, matches: Matches, texts: list[str]) -> pd.DataFrame
         },
         columns=list(COLUMNS),
     )
+    for name in TEXT_COLUMNS:  # pandas 3 infers a str dtype whose missing value is NaN
+        frame[name] = frame[name].astype(object).where(frame[name].notna(), None)
     order = np.lexsort((_alphabetical(label), right, left, article))
     return frame.iloc[order].reset_index(drop=True)
+
+
+TEXT_COLUMNS = (
+    "article", "kind", "outcome", "text", "gold_value", "predicted_value", "predicted_text",
+    "gold_qualifier", "predicted_qualifier",
+)  # fmt: skip
+"""Columns of text, where a missing value is None under every pandas version."""
 
 
 def _alphabetical(label: np.ndarray) -> np.ndarray:
@@ -194,7 +203,8 @@ def _column(side: Side, name: str, index: np.ndarray) -> np.ndarray:
     out = np.full(len(index), None, dtype=object)
     if name not in side.frame or len(side.frame) == 0:
         return out
-    column = side.frame[name].to_numpy(dtype=object)
+    series = side.frame[name]
+    column = series.astype(object).where(series.notna(), None).to_numpy(dtype=object)
     present = index >= 0
     out[present] = column[index[present]]
     return out

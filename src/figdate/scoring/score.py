@@ -128,6 +128,10 @@ def _notes(data: Prepared) -> list[str]:
     notes = []
     if len(data.pred.article) == 0:
         notes.append("no predictions: precision and F1 are 0 by convention")
+    else:
+        for code, kind in enumerate(KINDS):
+            if not (data.pred.kind == code).any():
+                notes.append(f"no {kind} predictions: {kind} precision and F1 are 0 by convention")
     for code, kind in enumerate(KINDS):
         if not ((data.gold.kind == code) & ~data.gold.optional).any():
             notes.append(f"no required gold {kind} mentions: {kind} recall is 0 by convention")
