@@ -244,11 +244,14 @@ def test_ctrl_c_during_the_swap_waits_until_every_file_is_in(tmp_path: Path) -> 
         os.kill(os.getpid(), signal.SIGINT)
 
     transaction.os.replace = replace_then_interrupt  # type: ignore[assignment]
+    # a run started in the background by a shell inherits SIGINT ignored: put Python's back
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         with pytest.raises(KeyboardInterrupt):
             transaction.commit({t: b"new" for t in targets}, tmp_path)
     finally:
         transaction.os.replace = real
+        signal.signal(signal.SIGINT, previous)
     assert [t.read_bytes() for t in targets] == [b"new"] * 3
 
 
@@ -259,6 +262,7 @@ def test_ctrl_c_while_drafting_changes_nothing(gold_copy: Path, story: Path) -> 
         [str(exe), "add", str(story), "--id", "slow-story", "--gold", str(gold_copy),
          "--extractor", "cmd:sleep 60"],
         stderr=subprocess.PIPE, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # not inherited-ignored
     )  # fmt: skip
     time.sleep(3)
     process.send_signal(signal.SIGINT)
