@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from figdate.core.problems import Problem
 from figdate.core.tables import display_path
-from figdate.core.vocabulary import SCHEMES
+from figdate.core.vocabulary import SCHEMES, START_METHODS
 
 if TYPE_CHECKING:
     from figdate.scoring import Score
@@ -85,7 +85,7 @@ def add_start_method(sub: argparse.ArgumentParser) -> None:
     """How a Python extractor's worker processes start (``figdate.extractors.workers``)."""
     sub.add_argument(
         "--start-method",
-        choices=("fork", "spawn", "forkserver", "inline"),
+        choices=START_METHODS,
         default=None,
         help="how worker processes start: fork (Linux default), spawn (macOS and Windows "
         "default; for extractors that load a GPU model), forkserver, or inline (no worker, "
@@ -136,8 +136,7 @@ def write_markdown(result: Score, args: argparse.Namespace) -> None:
     if getattr(args, "against", None):
         path = find_run(args.against, Path(RUNS_DIR))
         against = read_run(path)
-        now = {"version": result.run.gold_version, "checksum": result.run.gold_checksum}
-        changed = gold_change(against, {"gold": now})
+        changed = gold_change(against, result.run.gold_version, result.run.gold_checksum)
         if changed:
             print(
                 f"figdate: {display_path(path)}: {changed}; the change it shows mixes the "

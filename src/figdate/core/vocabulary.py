@@ -116,3 +116,7 @@ SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 """An article id: lowercase a-z, 0-9 and single hyphens (safe as a file name)."""
 URL = r"^https?://\S+$"
 """An article's URL."""
+
+START_METHODS: tuple[str, ...] = ("fork", "spawn", "forkserver", "inline")
+"""How a Python extractor's worker processes start (``figdate.extractors.workers``), as
+``--start-method``, ``--figdate-start-method`` and ``start_method`` name them."""

@@ -169,6 +169,7 @@ class FileSource:
             raise InputError([Problem(display_path(path), reason=reason)]) from None
         self.version = "file-" + digest
         self._rows: dict[str, list[Row]] = {}
+        self._prepared: frozenset[str] | None = None
 
     def ready(self) -> None:
         """Nothing to construct."""
@@ -176,7 +177,10 @@ class FileSource:
     def prepare(self, articles: Mapping[str, Article]) -> None:
         from figdate.contract.predictions import read_predictions  # pandera: only for files
 
+        if self._prepared == frozenset(articles):  # the plugin's setup read it already
+            return
         frame = read_predictions(self.path, articles)
+        self._prepared = frozenset(articles)
         self._rows = {
             str(key): _records(group) for key, group in frame.groupby("article_id", sort=False)
         }

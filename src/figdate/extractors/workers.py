@@ -25,10 +25,10 @@ from typing import Any
 
 from figdate.core.model import Article
 from figdate.core.problems import Failure, InputError, Problem
+from figdate.core.vocabulary import START_METHODS
 from figdate.extractors.calls import guarded
 from figdate.extractors.protocol import Row, Source
 
-START_METHODS = ("fork", "spawn", "forkserver", "inline")
 Outcome = tuple[Article, "list[Row] | Failure", float]
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from figdate.pytest_plugin import session as sessions
 from figdate.pytest_plugin.session import FigdateSession
-from figdate.pytest_plugin.storage import FigdateFailure, load_saved, run_document
+from figdate.pytest_plugin.storage import FigdateFailure, load_saved
 from figdate.pytest_plugin.thresholds import Threshold
 
 MARKER = "figdate"
@@ -96,13 +96,11 @@ def _article_check(state: FigdateSession, article: str, thresholds: list[Thresho
 
 def _regression_check(state: FigdateSession) -> Any:
     def check(item: FigdateItem) -> None:
-        import json
-
         from figdate.reporting.runs import figure, gold_change
 
         path, saved = load_saved(state)
-        current = json.loads(run_document(state))
-        changed = gold_change(saved, current)
+        score = state.evaluation.score
+        changed = gold_change(saved, score.run.gold_version, score.run.gold_checksum)
         if changed:
             warnings.warn(f"figdate: comparing with {path.name}: {changed}", stacklevel=1)
         failures = []
@@ -110,7 +108,7 @@ def _regression_check(state: FigdateSession) -> Any:
             for kind in rule.kinds:
                 key = f"{kind}.{rule.scheme}.{rule.metric}"
                 before = figure(saved, kind, rule.scheme, rule.metric)
-                now = figure(current, kind, rule.scheme, rule.metric)
+                now = score.get(kind, rule.scheme, rule.metric)
                 if before is None or now is None:
                     continue
                 allowed = rule.amount / 100 * before if rule.relative else rule.amount

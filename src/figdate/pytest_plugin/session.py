@@ -44,6 +44,7 @@ class FigdateSession:
         self._evaluation: Evaluation | None = None
         self._gold: GoldSet | None = None
         self._source: Source | None = None
+        self.document: str | None = None  # the saved-run document, once written
         self.error: str | None = None
         self.ran = False  # a figdate item ran: only then is the extractor evaluated
 

@@ -16,11 +16,15 @@ class FigdateFailure(Exception):
 
 
 def run_document(state: FigdateSession) -> str:
-    """This run as a saved-run document, with the commit of the project under test."""
-    from figdate.reporting.runs import git_commit
-    from figdate.reporting.saved import to_json
+    """This run as a saved-run document, with the commit of the project under test; made
+    once per session (``--figdate-json`` and ``--figdate-save`` write the same text)."""
+    if state.document is None:
+        from figdate.reporting.runs import git_commit
+        from figdate.reporting.saved import to_json
 
-    return to_json(state.evaluation.score, commit=git_commit(Path(state.config.rootpath)))
+        commit = git_commit(Path(state.config.rootpath))
+        state.document = to_json(state.evaluation.score, commit=commit)
+    return state.document
 
 
 def save(state: FigdateSession, name: str) -> Path:

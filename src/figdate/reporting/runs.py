@@ -120,17 +120,14 @@ def figure(document: Mapping[str, Any], kind: str, scheme: str, metric: str) -> 
     return None
 
 
-def gold_change(saved: Mapping[str, Any], current: Mapping[str, Any]) -> str | None:
-    """Why two runs were not measured on the same gold set (its version, or only its
-    files: the checksum), or None."""
-    before, now = saved.get("gold") or {}, current.get("gold") or {}
-    if before.get("version") != now.get("version"):
-        return (
-            f"the saved run used gold set {before.get('version')}, this run uses "
-            f"{now.get('version')}"
-        )
-    if before.get("checksum") not in (None, now.get("checksum")):
-        then, fresh = str(before.get("checksum"))[:12], str(now.get("checksum"))[:12]
+def gold_change(saved: Mapping[str, Any], version: object, checksum: object) -> str | None:
+    """Why a saved run was not measured on the gold set of ``version`` and ``checksum``
+    (its version differs, or only its files: the checksum), or None."""
+    before = saved.get("gold") or {}
+    if before.get("version") != version:
+        return f"the saved run used gold set {before.get('version')}, this run uses {version}"
+    if before.get("checksum") not in (None, checksum):
+        then, fresh = str(before.get("checksum"))[:12], str(checksum)[:12]
         return (
             f"the gold set's files changed since the saved run (checksum {then} then, {fresh} "
             "now), though its version did not"
@@ -173,7 +170,8 @@ def comparison(
     (higher is better: a drop is marked ``v``)."""
     (name_a, a), (name_b, b) = runs
     lines = [f"A = {name_a}", f"B = {name_b}"]
-    changed = gold_change(a, b)
+    gold_b = b.get("gold") or {}
+    changed = gold_change(a, gold_b.get("version"), gold_b.get("checksum"))
     if changed:
         lines.append(f"warning: {changed}; the change mixes the extractor's with the gold's")
     lines += ["", f"{'kind':7} {'scheme':8} {'metric':10} {'A':>7} {'B':>7} {'B - A':>8}"]
