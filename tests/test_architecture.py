@@ -194,18 +194,6 @@ def test_no_function_is_over_80_lines() -> None:
     assert long == []
 
 
-def test_importing_the_cli_and_the_plugin_loads_no_pandas() -> None:
-    import subprocess
-    import sys
-
-    code = (
-        "import sys, figdate.cli, figdate.pytest_plugin, figdate.core.vocabulary; "
-        "print(sorted(m for m in ('pandas', 'pandera', 'scipy') if m in sys.modules))"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"
-
-
 def test_the_layout_in_docs_is_generated() -> None:
     text = LAYOUT.DOC.read_text(encoding="utf-8")
     assert LAYOUT.fresh(text) == text, "run `python docs/layout.py`"

@@ -19,7 +19,7 @@ import pytest
 
 from tests.support import REPO, repo_gold
 
-pytestmark = pytest.mark.install
+pytestmark = [pytest.mark.install, pytest.mark.slow]
 
 MYEXT = '''
 import re

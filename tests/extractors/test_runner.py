@@ -17,9 +17,10 @@ from tests.support import Run, repo_gold
 FIXTURES = "tests.extractors.fixtures"
 
 
-@pytest.fixture(params=["fork", "spawn"])
+@pytest.fixture(params=["fork", pytest.param("spawn", marks=pytest.mark.slow)])
 def each_start_method(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Run the test once with forked workers and once with spawned ones."""
+    """Run the test once with forked workers and once with spawned ones (slow: each spawned
+    worker imports figdate afresh; `make test-slow`)."""
     method = str(request.param)
     monkeypatch.setenv("FIGDATE_START_METHOD", method)
     return method
@@ -150,6 +151,7 @@ def test_the_adapters_run_on_the_gold_set(figdate: Run, tmp_path: Path, spec: st
     assert f1 > 0.3  # they find a fair share
 
 
+@pytest.mark.slow
 def test_a_gpu_extractor_needs_spawn(figdate: Run, tmp_path: Path) -> None:
     spec = f"{FIXTURES}:GpuExtractor"
     forked = figdate("eval", "--extractor", spec, "--start-method", "fork", cwd=tmp_path)

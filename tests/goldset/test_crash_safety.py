@@ -84,6 +84,7 @@ def _crash_every_step(
     return outcomes["old"], outcomes["new"]
 
 
+@pytest.mark.slow
 def test_a_killed_accept_leaves_exactly_the_old_or_the_new_gold_set(
     gold_copy: Path, tmp_path: Path
 ) -> None:
@@ -98,6 +99,7 @@ def test_a_killed_accept_leaves_exactly_the_old_or_the_new_gold_set(
     assert new >= 5  # past the journal: the change is finished
 
 
+@pytest.mark.slow
 def test_a_killed_add_leaves_no_draft_or_the_whole_draft(gold_copy: Path, tmp_path: Path) -> None:
     story = tmp_path / "story.txt"
     story.write_text(STORY, encoding="utf-8")
@@ -111,6 +113,7 @@ def test_a_killed_add_leaves_no_draft_or_the_whole_draft(gold_copy: Path, tmp_pa
     assert new >= 3
 
 
+@pytest.mark.slow
 def test_two_accepts_at_once_both_land_or_one_refuses_clearly(
     gold_copy: Path, tmp_path: Path
 ) -> None:

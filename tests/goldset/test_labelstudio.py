@@ -207,6 +207,7 @@ def _api(base: str, path: str, data: Any = None) -> Any:
         return json.loads(response.read())
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     _label_studio() is None,
     reason="label-studio is not installed (.ci/run installs it into .venv-labelstudio)",

@@ -226,10 +226,17 @@ def test_the_extractor_runs_only_when_a_figdate_item_is_selected(
     project: pytest.Pytester, args: tuple[str, ...]
 ) -> None:
     project.makepyfile(counting=COUNTING)
+    project.makeconftest(
+        "import sys\n"
+        "def pytest_sessionfinish(session):\n"
+        "    heavy = [m for m in ('pandas', 'pandera', 'scipy') if m in sys.modules]\n"
+        "    open('loaded.txt', 'w').write(' '.join(heavy))\n"
+    )
     configure(project, '"figure.value.precision" = 0.5', extractor="counting:counted")
     result = run(project, *args, "--figdate-extractor", "counting:counted")
     assert "= figdate =" not in result.stdout.str()
     assert not (project.path / "calls.txt").exists()
+    assert (project.path / "loaded.txt").read_text() == ""  # the items named, nothing loaded
     if args[0] != "--collect-only":
         result.assert_outcomes(passed=1)
 

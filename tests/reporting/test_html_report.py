@@ -201,6 +201,7 @@ def _dom_counts(driver: Any) -> dict[str, int]:
     }
 
 
+@pytest.mark.slow
 def test_in_chromium_the_bundled_extractors_report_shows_the_scorers_counts(
     browser: Any, tmp_path: Path, gold_set: GoldSet
 ) -> None:
@@ -217,6 +218,7 @@ def test_in_chromium_the_bundled_extractors_report_shows_the_scorers_counts(
         shutil.copyfile(shot, os.environ["FIGDATE_SCREENSHOT"])
 
 
+@pytest.mark.slow
 def test_in_chromium_every_error_type_shows_and_the_filter_hides_it(
     browser: Any, tmp_path: Path, gold_set: GoldSet
 ) -> None:
@@ -247,6 +249,7 @@ def test_in_chromium_every_error_type_shows_and_the_filter_hides_it(
         browser.save_screenshot(os.environ["FIGDATE_SCREENSHOT_ERRORS"])
 
 
+@pytest.mark.slow
 def test_in_chromium_an_article_with_a_script_renders_it_as_text(
     browser: Any, gold_copy: Path, tmp_path: Path, gold_set: GoldSet
 ) -> None:

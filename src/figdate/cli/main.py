@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from figdate.cli import annotation, contract, gold, runs, scoring
 from figdate.cli.exits import Exit
 from figdate.cli.options import print_problems
+from figdate.cli.startup import hide_hypothesis_from_pandera
 from figdate.core.problems import InputError
 
 
@@ -48,17 +49,13 @@ def _recover_first(args: argparse.Namespace) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from figdate.extractors.registry import UnknownExtractor
-
+    hide_hypothesis_from_pandera()
     try:
         _recover_first(args)
         code: int = args.run(args)
-    except UnknownExtractor as exc:  # a usage error: the user named something that is not there
+    except InputError as exc:  # usage: the user named something that is not there
         print_problems(exc.problems)
-        return Exit.USAGE
-    except InputError as exc:
-        print_problems(exc.problems)
-        return Exit.PROBLEMS
+        return Exit.USAGE if exc.usage else Exit.PROBLEMS
     except KeyboardInterrupt:  # files are written whole or not at all (figdate.core.transaction)
         print("figdate: interrupted; nothing was half-written", file=sys.stderr)
         return Exit.INTERRUPTED

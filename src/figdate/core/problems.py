@@ -29,7 +29,11 @@ class Problem:
 
 
 class InputError(Exception):
-    """Raised with the problems that make an input unusable; front ends print them."""
+    """Raised with the problems that make an input unusable; front ends print them.
+    ``usage`` marks a mistake in how figdate was called (an unknown name, say), which the
+    command line answers with its usage exit code."""
+
+    usage = False
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems

@@ -44,6 +44,8 @@ def registered() -> dict[str, str]:
 class UnknownExtractor(InputError):
     """A spec that names nothing; the message lists what is registered."""
 
+    usage = True
+
 
 def resolve(spec: str | None) -> Source:
     """The source a spec names; InputError (or UnknownExtractor) when it names nothing usable."""

@@ -11,6 +11,7 @@ drafts/<id>/          articles being labelled, never scored
 
 from __future__ import annotations
 
+import csv
 import re
 from pathlib import Path
 
@@ -66,3 +67,10 @@ def draft_folder(root: Path, ident: str, where: str = "id") -> Path:
 def text_file(root: Path, ident: str, where: str = "id") -> Path:
     """The text file of a gold article with a valid id."""
     return inside(root, TEXTS, f"{valid_id(ident, where)}.txt")
+
+
+def article_ids(root: Path) -> list[str]:
+    """The ids in ``articles.csv``, read with the csv module and not checked: enough to
+    name one test item per article without loading pandas or the gold set."""
+    with (root / ARTICLES).open(encoding="utf-8", newline="") as handle:
+        return sorted({row["id"] for row in csv.DictReader(handle) if row.get("id")})

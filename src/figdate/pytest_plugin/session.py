@@ -3,6 +3,7 @@ each made once and only when first needed."""
 
 from __future__ import annotations
 
+import csv
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,6 +57,20 @@ class FigdateSession:
 
             self._gold = load(self.gold)
         return self._gold
+
+    @property
+    def article_ids(self) -> list[str]:
+        """The gold set's article ids, to name the items while collecting: read from
+        ``articles.csv`` alone, so collecting (``--collect-only``, ``-k``) never loads
+        pandas. Empty when the file cannot be read: ``setup`` then says why."""
+        from figdate.core.problems import InputError
+        from figdate.goldset.layout import article_ids
+        from figdate.goldset.location import locate
+
+        try:
+            return article_ids(locate(self.gold))
+        except (InputError, OSError, KeyError, UnicodeDecodeError, csv.Error):
+            return []
 
     def setup(self) -> None:
         """Load the gold set and resolve the extractor, once a figdate item is selected;

@@ -8,7 +8,8 @@ which take the first overlapping prediction they meet.
 
 It is computed for all articles at once: candidate pairs come from one sorted sweep; a pair
 whose gold and prediction have no other candidate is matched outright; only the connected
-groups of competing pairs go to scipy's ``linear_sum_assignment``, one small solve each.
+groups of competing pairs go to one sparse assignment together, so time and memory follow
+the number of competing pairs.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from scipy.optimize import linear_sum_assignment
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
+from scipy.sparse import coo_matrix, csr_matrix
+from scipy.sparse.csgraph import connected_components, min_weight_full_bipartite_matching
 
 from figdate.core.vocabulary import FIGURE_CODE, KINDS, SCHEMES, SPAN_SCHEMES
 from figdate.scoring.prepare import Prepared, Side
@@ -54,59 +55,109 @@ def values_equal(gold: Side, gi: np.ndarray, pred: Side, pj: np.ndarray) -> np.n
     return np.asarray(equal, dtype=bool)
 
 
-def assign(candidate: np.ndarray, levels: Sequence[np.ndarray]) -> tuple[Ints, Ints]:
-    """Maximum matching over the ``candidate`` matrix, ties broken by ``levels`` in order
-    (arrays of its shape with values in [0, 1]). Returns (rows, cols) of the pairs."""
-    if not candidate.any():
-        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
-    if candidate.sum(axis=1).max() <= 1 and candidate.sum(axis=0).max() <= 1:
-        rows, cols = np.nonzero(candidate)
-        return rows, cols
-    # Lexicographic weights: with at most k = base - 1 pairs, the lower levels of all pairs
-    # together stay below one unit of the level above (Horner's scheme in base k + 1).
-    base = float(min(candidate.shape) + 1)
-    weight = np.ones(candidate.shape, dtype=np.float64)
-    for level in levels:
-        weight = weight * base + level
-    rows, cols = linear_sum_assignment(np.where(candidate, weight, 0.0), maximize=True)
-    keep = candidate[rows, cols]
-    return rows[keep], cols[keep]
-
-
 def solve(gi: Ints, pj: Ints, levels: Sequence[np.ndarray]) -> np.ndarray:
-    """Select an optimal matching among candidate pairs (gi[k], pj[k]); returns a mask."""
+    """Select an optimal matching among candidate pairs (gi[k], pj[k]); returns a mask.
+
+    A pair whose gold and prediction have no other candidate is taken outright; all the
+    other pairs go to one sparse assignment together (``_assign_sparse``)."""
     chosen = np.zeros(len(gi), dtype=bool)
     if len(gi) == 0:
         return chosen
     _, g_local = np.unique(gi, return_inverse=True)
     _, p_local = np.unique(pj, return_inverse=True)
-    n_g, n_p = int(g_local.max()) + 1, int(p_local.max()) + 1
     single = (np.bincount(g_local)[g_local] == 1) & (np.bincount(p_local)[p_local] == 1)
     chosen[single] = True
     rest = np.flatnonzero(~single)
-    if len(rest) == 0:
+    if len(rest):
+        picked = _assign_sparse(g_local[rest], p_local[rest], [lv[rest] for lv in levels])
+        chosen[rest[picked]] = True
+    return chosen
+
+
+def _assign_sparse(rows: Ints, cols: Ints, levels: Sequence[np.ndarray]) -> np.ndarray:
+    """The pairs (rows[k], cols[k]) of a maximum matching, ties broken by ``levels`` in
+    order (0 or 1, the last any value in [0, 1]); returns a mask over the pairs, which
+    must be distinct.
+
+    The groups of competing pairs are disjoint, so one solve over all of them is optimal
+    for each: scipy's sparse ``min_weight_full_bipartite_matching``, so memory and time
+    follow the number of pairs, never a group's area. A large group where most pairs
+    compete (nested spans) is solved on its own by the dense ``linear_sum_assignment``,
+    faster there and no bigger than its pairs. Levels become one weight per pair by
+    Horner's scheme in base k + 1, k the most pairs its group can hold: the lower levels
+    of all pairs of a group together stay below one unit of the level above."""
+    chosen = np.zeros(len(rows), dtype=bool)
+    if len(rows) == 0:
         return chosen
-    graph = coo_matrix(
-        (np.ones(len(rest)), (g_local[rest], n_g + p_local[rest])), shape=(n_g + n_p,) * 2
-    )
-    _, component = connected_components(graph, directed=False)
-    label = component[g_local[rest]]
-    order = np.argsort(label, kind="stable")
-    cuts = np.flatnonzero(np.diff(label[order])) + 1
-    for part in np.split(rest[order], cuts):
-        rows_of, g_idx = np.unique(g_local[part], return_inverse=True)
-        cols_of, p_idx = np.unique(p_local[part], return_inverse=True)
-        candidate = np.zeros((len(rows_of), len(cols_of)), dtype=bool)
-        candidate[g_idx, p_idx] = True
-        mats = []
-        for level in levels:
-            mat = np.zeros(candidate.shape, dtype=np.float64)
-            mat[g_idx, p_idx] = level[part]
-            mats.append(mat)
-        rows, cols = assign(candidate, mats)
-        pair_at = np.full(candidate.shape, -1, dtype=np.int64)
-        pair_at[g_idx, p_idx] = part
-        chosen[pair_at[rows, cols]] = True
+    _, r = np.unique(rows, return_inverse=True)
+    _, c = np.unique(cols, return_inverse=True)
+    n_r, n_c = int(r.max()) + 1, int(c.max()) + 1
+    graph = coo_matrix((np.ones(len(r)), (r, n_r + c)), shape=(n_r + n_c,) * 2)
+    n_groups, group = connected_components(graph, directed=False)
+    size_r = np.bincount(group[:n_r], minlength=n_groups)
+    size_c = np.bincount(group[n_r:], minlength=n_groups)
+    pair_group = group[r]
+    base = (np.minimum(size_r, size_c) + 1).astype(np.float64)[pair_group]
+    weight = np.ones(len(r), dtype=np.float64)
+    for level in levels:
+        weight = weight * base + level
+    n_pairs = np.bincount(pair_group, minlength=n_groups)
+    area = size_r.astype(np.float64) * size_c
+    dense = np.flatnonzero((area >= DENSE_AREA) & (n_pairs >= DENSE_SHARE * area))
+    for g in dense:
+        at = np.flatnonzero(pair_group == g)
+        chosen[at[_assign_dense(r[at], c[at], weight[at])]] = True
+    sparse = np.flatnonzero(~np.isin(pair_group, dense))
+    if len(sparse):
+        chosen[sparse[_full_matching(r[sparse], c[sparse], weight[sparse])]] = True
+    return chosen
+
+
+DENSE_AREA = 10_000  # a group this large (rows x columns) ...
+DENSE_SHARE = 0.5  # ... with at least this share of its cells candidates is solved densely
+
+
+def _assign_dense(r: Ints, c: Ints, weight: np.ndarray) -> np.ndarray:
+    """Mask of the pairs chosen by ``linear_sum_assignment`` on one group's matrix (cells
+    that are no candidate weigh 0, below any pair, and are dropped from its answer)."""
+    _, r = np.unique(r, return_inverse=True)
+    _, c = np.unique(c, return_inverse=True)
+    matrix = np.zeros((int(r.max()) + 1, int(c.max()) + 1), dtype=np.float64)
+    matrix[r, c] = weight
+    got_rows, got_cols = linear_sum_assignment(matrix, maximize=True)
+    return _pairs_in(r, c, got_rows, got_cols, matrix.shape[1])
+
+
+def _full_matching(r: Ints, c: Ints, weight: np.ndarray) -> np.ndarray:
+    """Mask of the pairs of a maximum-weight matching (weights > 0), by the usual reduction
+    to a full one: each row may pair with a dummy column of its own, each column with a
+    dummy row, and the dummies of a candidate pair with each other. Every edge but the real
+    ones weighs 1, a real pair 1 more than its weight, so a full matching totals
+    rows + columns + the weight of the real pairs it holds."""
+    _, r = np.unique(r, return_inverse=True)
+    _, c = np.unique(c, return_inverse=True)
+    n_r, n_c = int(r.max()) + 1, int(c.max()) + 1
+    edge_rows = np.concatenate([r, np.arange(n_r), n_r + np.arange(n_c), n_r + c])
+    edge_cols = np.concatenate([c, n_c + np.arange(n_r), np.arange(n_c), n_c + r])
+    data = np.ones(len(edge_rows), dtype=np.float64)
+    data[: len(r)] = weight + 1.0
+    size = n_r + n_c
+    reduced = csr_matrix((data, (edge_rows, edge_cols)), shape=(size, size))
+    got_rows, got_cols = min_weight_full_bipartite_matching(reduced, maximize=True)
+    real = (got_rows < n_r) & (got_cols < n_c)
+    return _pairs_in(r, c, got_rows[real], got_cols[real], n_c)
+
+
+def _pairs_in(r: Ints, c: Ints, got_rows: Ints, got_cols: Ints, n_c: int) -> np.ndarray:
+    """Mask of the pairs (r[k], c[k]) that are among (got_rows, got_cols)."""
+    key = r.astype(np.int64) * n_c + c
+    order = np.argsort(key, kind="stable")
+    got = got_rows.astype(np.int64) * n_c + got_cols
+    at = np.searchsorted(key[order], got)
+    found = at < len(key)
+    found[found] = key[order][at[found]] == got[found]
+    chosen = np.zeros(len(r), dtype=bool)
+    chosen[order[at[found]]] = True
     return chosen
 
 
@@ -131,8 +182,7 @@ def overlapping_pairs(gold: Side, pred: Side) -> tuple[Ints, Ints]:
     hi = np.searchsorted(sorted_start, p_end, side="left")
     width = np.clip(hi - lo, 0, None)
     pj = np.repeat(np.arange(len(located)), width)
-    offsets = np.arange(width.sum()) - np.repeat(np.cumsum(width) - width, width)
-    gi = order[np.repeat(lo, width) + offsets]
+    gi = order[_ranges(lo, width)]
     keep = g_end[gi] > p_start[pj]
     return gi[keep], located[pj[keep]]
 
@@ -206,17 +256,28 @@ def bag_pairs(gold: Side, pred: Side) -> tuple[Ints, Ints]:
     wild_groups = np.unique(g_group[gold.empty])
     g_wild, p_wild = np.isin(g_group, wild_groups), np.isin(p_group, wild_groups)
     gi, pj = _bag_by_rank(gold, g_key, ~g_wild, p_key, ~p_wild)
-    for group in wild_groups:  # rare: relative dates of undated articles, vague optionals
-        g = np.flatnonzero(g_group == group)
-        p = np.flatnonzero(p_group == group)
-        if len(p) == 0:
-            continue
-        equal = values_equal(gold, g[:, None], pred, p[None, :])
-        req = np.broadcast_to(~gold.optional[g][:, None], equal.shape).astype(np.float64)
-        filled = np.broadcast_to(~gold.empty[g][:, None], equal.shape).astype(np.float64)
-        rows, cols = assign(equal, [req, filled])
-        gi, pj = np.concatenate([gi, g[rows]]), np.concatenate([pj, p[cols]])
-    return gi, pj
+    # Rare (relative dates of undated articles, vague optionals): all the groups with a
+    # wildcard gold are one assignment over their pairs of equal values.
+    wg, wp = _same_group_pairs(g_group, np.flatnonzero(g_wild), p_group, np.flatnonzero(p_wild))
+    equal = values_equal(gold, wg, pred, wp)
+    wg, wp = wg[equal], wp[equal]
+    levels = [(~gold.optional[wg]).astype(np.float64), (~gold.empty[wg]).astype(np.float64)]
+    chosen = _assign_sparse(wg, wp, levels)
+    return np.concatenate([gi, wg[chosen]]), np.concatenate([pj, wp[chosen]])
+
+
+def _same_group_pairs(g_group: Ints, g: Ints, p_group: Ints, p: Ints) -> tuple[Ints, Ints]:
+    """Every (gold, prediction) pair among ``g`` and ``p`` that share a group."""
+    p = p[np.argsort(p_group[p], kind="stable")]
+    lo = np.searchsorted(p_group[p], g_group[g], side="left")
+    width = np.searchsorted(p_group[p], g_group[g], side="right") - lo
+    return np.repeat(g, width), p[_ranges(lo, width)]
+
+
+def _ranges(lo: Ints, width: Ints) -> Ints:
+    """lo[0], lo[0] + 1, ..., lo[0] + width[0] - 1, lo[1], ...: the runs laid end to end."""
+    offsets = np.arange(width.sum()) - np.repeat(np.cumsum(width) - width, width)
+    return np.asarray(np.repeat(lo, width) + offsets, dtype=np.int64)
 
 
 def _bag_keys(gold: Side, pred: Side) -> tuple[Ints, Ints]:

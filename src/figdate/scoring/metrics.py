@@ -8,6 +8,7 @@ Intervals resample articles, the unit a benchmark of articles actually samples.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -42,19 +43,33 @@ def with_all_kinds(counts: np.ndarray) -> np.ndarray:
     return np.concatenate([counts, counts.sum(axis=1, keepdims=True)], axis=1)
 
 
-def bootstrap_weights(n_articles: int, resamples: int, seed: int) -> np.ndarray:
-    """(resamples, articles) multiplicities of articles drawn with replacement."""
+BLOCK_CELLS = 4_000_000  # resamples x articles drawn at a time: bounds the bootstrap's memory
+
+
+def resampled(arrays: Sequence[np.ndarray], resamples: int, seed: int) -> list[np.ndarray]:
+    """Each array ``[article, ...]`` summed over each of ``resamples`` resamples of the
+    articles drawn with replacement: ``[resample, ...]``, the same resamples for every array
+    (a paired bootstrap needs that).
+
+    Articles are drawn a block at a time: how many of a resample's n draws land in the
+    block is binomial given the draws left, and within the block they are uniform, so each
+    resample is one multinomial draw as if made at once, in memory bounded by BLOCK_CELLS
+    whatever the number of articles."""
+    n = arrays[0].shape[0]
+    flats = [a.reshape(n, -1) for a in arrays]
+    sums = [np.zeros((resamples, f.shape[1]), dtype=np.float64) for f in flats]
     rng = np.random.default_rng(seed)
-    draws = rng.integers(0, n_articles, size=(resamples, n_articles))
-    draws += np.arange(resamples)[:, None] * n_articles  # one bincount for all resamples
-    counts = np.bincount(draws.ravel(), minlength=resamples * n_articles)
-    return counts.reshape(resamples, n_articles).astype(np.float64)
-
-
-def resampled(counts: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """Counts summed over each resample of articles: [resample, kind, scheme, 4]."""
-    flat = counts.reshape(counts.shape[0], -1).astype(np.float64)
-    return (weights @ flat).reshape((weights.shape[0], *counts.shape[1:]))
+    left = np.full(resamples, n, dtype=np.int64)
+    block = max(1, BLOCK_CELLS // max(resamples, 1))
+    for lo in range(0, n, block):
+        size = min(block, n - lo)
+        here = left if lo + size == n else rng.binomial(left, size / (n - lo))
+        left = left - here
+        cell = np.repeat(np.arange(resamples) * size, here) + rng.integers(0, size, here.sum())
+        weights = np.bincount(cell, minlength=resamples * size).reshape(resamples, size)
+        for total, flat in zip(sums, flats, strict=True):
+            total += weights.astype(np.float64) @ flat[lo : lo + size].astype(np.float64)
+    return [t.reshape((resamples, *a.shape[1:])) for t, a in zip(sums, arrays, strict=True)]
 
 
 def _defined(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -89,7 +104,7 @@ def summary(
     p, r, f = prf(micro)
     low_q, high_q = (1 - level) / 2 * 100, (1 + level) / 2 * 100
     if full.shape[0] and resamples:
-        boot = _defined(resampled(full, bootstrap_weights(full.shape[0], resamples, seed)))
+        boot = _defined(resampled([full], resamples, seed)[0])
         bounds = [_percentiles(b, m, (low_q, high_q)) for b, m in zip(boot, (p, r, f), strict=True)]
     else:
         bounds = [np.stack([m, m]) for m in (p, r, f)]
@@ -148,8 +163,8 @@ def paired_bootstrap(
     full_a, full_b = with_all_kinds(counts_a), with_all_kinds(counts_b)
     f_a, f_b = prf(full_a.sum(axis=0))[2], prf(full_b.sum(axis=0))[2]
     delta = f_a - f_b
-    weights = bootstrap_weights(full_a.shape[0], resamples, seed)
-    boot = prf(resampled(full_a, weights))[2] - prf(resampled(full_b, weights))[2]
+    sums_a, sums_b = resampled([full_a, full_b], resamples, seed)
+    boot = prf(sums_a)[2] - prf(sums_b)[2]
     sign = np.sign(delta)
     exceed = (boot * sign) > (2 * np.abs(delta))
     p_value = np.where(delta == 0, 1.0, exceed.mean(axis=0))

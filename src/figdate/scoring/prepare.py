@@ -7,7 +7,6 @@ ever compares numbers and strings.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -15,8 +14,8 @@ import numpy as np
 import pandas as pd
 
 from figdate.core.model import Article
-from figdate.core.values import is_empty
 from figdate.core.vocabulary import KIND_CODES, Kind
+from figdate.scoring.alignment import align, column
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,7 @@ def prepare(
     """Arrays for both sides; text-only predictions aligned to their earliest unused occurrence."""
     names = sorted(articles)
     codes = {name: i for i, name in enumerate(names)}
-    predictions, unaligned, bag_only = _align(predictions, articles)
+    predictions, unaligned, bag_only = align(predictions, articles)
     return Prepared(
         names,
         _side(gold, codes, is_gold=True),
@@ -60,17 +59,11 @@ def prepare(
     )
 
 
-def _column(frame: pd.DataFrame, name: str) -> pd.Series:
-    if name in frame:
-        return frame[name]
-    return pd.Series([None] * len(frame), index=frame.index, dtype=object)
-
-
 def _side(frame: pd.DataFrame, codes: Mapping[str, int], *, is_gold: bool) -> Side:
     frame = frame.reset_index(drop=True)
-    start = pd.to_numeric(_column(frame, "start"), errors="coerce").fillna(-1).astype(np.int64)
-    end = pd.to_numeric(_column(frame, "end"), errors="coerce").fillna(-1).astype(np.int64)
-    number, iso, empty = normalised_values(frame["kind"], _column(frame, "value"))
+    start = pd.to_numeric(column(frame, "start"), errors="coerce").fillna(-1).astype(np.int64)
+    end = pd.to_numeric(column(frame, "end"), errors="coerce").fillna(-1).astype(np.int64)
+    number, iso, empty = normalised_values(frame["kind"], column(frame, "value"))
     optional = (
         frame["optional"].fillna(False).astype(bool).to_numpy()
         if is_gold and "optional" in frame
@@ -110,61 +103,3 @@ def normalised_values(
     date_at = np.flatnonzero(~is_figure & ~empty)
     iso[date_at] = [text[i][:10] for i in date_at]
     return number, iso, empty
-
-
-def _align(
-    predictions: pd.DataFrame, articles: Mapping[str, Article]
-) -> tuple[pd.DataFrame, int, int]:
-    """Give offsets to predictions that have text but none: each takes the earliest
-    occurrence of its text not already taken by a located prediction of the same kind,
-    preferring whole-word occurrences. Rows are processed in a canonical order (by article,
-    kind, text, value) so the result never depends on the order of the input."""
-    frame = predictions.reset_index(drop=True).copy()
-    for column in ("start", "end", "text"):
-        frame[column] = _column(frame, column)
-    start = pd.to_numeric(frame["start"], errors="coerce")
-    unlocated = frame[start.isna()]
-    has_text = unlocated["text"].map(lambda t: not is_empty(t)).astype(bool)
-    todo = unlocated[has_text]
-    bag_only = int((~has_text).sum())
-    if todo.empty:
-        return frame, 0, bag_only
-    taken: dict[tuple[str, str], set[int]] = {}
-    located = frame[start.notna()]
-    for article, kind, at in zip(
-        located["article_id"], located["kind"], start[start.notna()], strict=True
-    ):
-        taken.setdefault((str(article), str(kind)), set()).add(int(at))
-    keyed = todo.assign(_value=todo["value"].astype(str))
-    ordered = keyed.sort_values(["article_id", "kind", "text", "_value"], kind="stable")
-    starts: dict[int, int] = {}
-    unaligned = 0
-    for index, row in zip(ordered.index, ordered.itertuples(), strict=True):
-        text = articles[str(row.article_id)].text
-        used = taken.setdefault((str(row.article_id), str(row.kind)), set())
-        found = _earliest(text, str(row.text), used)
-        if found is None:
-            unaligned += 1
-            continue
-        used.add(found)
-        starts[int(index)] = found
-    frame = frame.astype({"start": object, "end": object})
-    for index, found in starts.items():
-        frame.at[index, "start"] = found
-        frame.at[index, "end"] = found + len(str(frame.at[index, "text"]))
-    return frame, unaligned, bag_only
-
-
-def _earliest(text: str, needle: str, used: set[int]) -> int | None:
-    candidates = [m.start() for m in re.finditer(re.escape(needle), text)]
-    free = [c for c in candidates if c not in used]
-    whole = [c for c in free if _whole_word(text, c, c + len(needle))]
-    if whole:
-        return whole[0]
-    return free[0] if free else None
-
-
-def _whole_word(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    return not before.isalnum() and not after.isalnum()
