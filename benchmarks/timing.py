@@ -3,6 +3,7 @@ as min / median / max, so a burst of load on the machine hits every contender al
 
 from __future__ import annotations
 
+import gc
 import os
 import statistics
 import subprocess
@@ -14,10 +15,12 @@ from collections.abc import Callable, Mapping
 def interleaved(
     contenders: Mapping[str, Callable[[], object]], repeat: int
 ) -> dict[str, list[float]]:
-    """Seconds per run of each contender: round r runs every contender once, in turn."""
+    """Seconds per run of each contender: round r runs every contender once, in turn, each
+    after a full garbage collection, so no contender pays for another's garbage."""
     times: dict[str, list[float]] = {name: [] for name in contenders}
     for _ in range(repeat):
         for name, run in contenders.items():
+            gc.collect()
             began = time.perf_counter()
             run()
             times[name].append(time.perf_counter() - began)

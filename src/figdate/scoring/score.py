@@ -113,13 +113,13 @@ def _qualifier_accuracy(
     data: Prepared, gold_index: np.ndarray, pred_index: np.ndarray
 ) -> dict[str, Any]:
     """Qualifier accuracy over figure pairs matched under the value scheme (required gold)."""
-    gold_q = data.gold.frame["qualifier"].to_numpy(dtype=object)[gold_index]
+    gold_q = data.gold.frame["qualifier"].take(gold_index).to_numpy(dtype=object)
     if "qualifier" in data.pred.frame:
-        pred_q = data.pred.frame["qualifier"].to_numpy(dtype=object)[pred_index]
+        pred_q = data.pred.frame["qualifier"].take(pred_index).to_numpy(dtype=object)
     else:
         pred_q = np.full(len(pred_index), None, dtype=object)
-    missing = int(sum(q is None or q != q for q in pred_q))
-    correct = int(sum(g == p for g, p in zip(gold_q, pred_q, strict=True)))
+    missing = int(pd.isna(pred_q).sum())
+    correct = int(np.sum(gold_q == pred_q)) if len(gold_q) else 0  # Python's == per pair
     n = len(gold_index)
     return {"accuracy": correct / n if n else 0.0, "correct": correct, "n": n, "missing": missing}
 
