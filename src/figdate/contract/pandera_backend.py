@@ -7,9 +7,8 @@ else, so the contract stays in ``figdate.contract.rules``.
 
 from __future__ import annotations
 
-import contextlib
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import pandas as pd
@@ -33,7 +32,7 @@ EXAMPLES = 5
 def validate_articles(table: Table, mentions: pd.DataFrame | None = None) -> Validated:
     """Validate an articles table (and, given the mentions, that each article has some);
     return the typed frame (or None) and the problems."""
-    return _problems_only(_run(article_schema(mentions), table))
+    return _problems_only(_run(article_schema(mentions, masks=True), table))
 
 
 def validate_mentions(
@@ -45,7 +44,8 @@ def validate_mentions(
 ) -> Validated:
     """Validate a gold (``gold=True``) or predicted mention table against the articles;
     ``dataset=False`` for a part of a table (one annotator's, one article's)."""
-    return _problems_only(_run(mention_schema(articles, gold=gold, dataset=dataset), table))
+    schema = mention_schema(articles, gold=gold, dataset=dataset, masks=True)
+    return _problems_only(_run(schema, table))
 
 
 def findings(
@@ -57,11 +57,11 @@ def findings(
     """pandera's failed checks on ``table`` (articles, gold or predictions), grouped by check
     with their row counts and first rows, for ``figdate validate``."""
     if name == TableKind.ARTICLES:
-        schema = article_schema(mentions)
+        schema = article_schema(mentions, masks=True)
     else:
-        schema = mention_schema(articles, gold=name == TableKind.GOLD)
+        schema = mention_schema(articles, gold=name == TableKind.GOLD, masks=True)
     rules = schema.rules
-    _, found = _run(schema, table)
+    _, found, failing = _run(schema, table, examples=EXAMPLES)
     groups: dict[tuple[str, str | None], list[Problem]] = {}
     for check, problem in found:
         groups.setdefault((check, problem.column), []).append(problem)
@@ -77,7 +77,7 @@ def findings(
                 "pandera",
                 check,
                 column,
-                len(rows) if rows else None,
+                failing.get(check, len(rows)) or None,
                 why,
                 tuple(sorted(problems, key=lambda p: p.row or 0)[:EXAMPLES]),
             )
@@ -85,43 +85,66 @@ def findings(
     return out
 
 
-def _problems_only(result: tuple[pd.DataFrame | None, list[Found]]) -> Validated:
-    frame, found = result
+def _problems_only(result: tuple[pd.DataFrame | None, list[Found], dict[str, int]]) -> Validated:
+    frame, found, _ = result
     problems = sorted({p for _, p in found}, key=lambda p: (p.line or 0, p.column or "", p.reason))
     return frame, problems
 
 
-def _run(schema: Schema, table: Table) -> tuple[pd.DataFrame | None, list[Found]]:
+def _run(
+    schema: Schema, table: Table, examples: int | None = None
+) -> tuple[pd.DataFrame | None, list[Found], dict[str, int]]:
+    """The typed frame (None if invalid), the problems, and how many rows each row rule
+    failed. Given ``examples``, a row rule's problems are its first failing rows only."""
+    failing: dict[str, int] = {}
     try:
         with warnings.catch_warnings():  # a cast of 1e308 warns: its check reports it
             warnings.simplefilter("ignore", RuntimeWarning)
             frame = schema.schema.validate(table.frame.copy(), lazy=True)
     except pe.SchemaErrors as errors:
-        return None, _problems(errors, schema, table)
+        return None, _problems(errors, schema, table, examples, failing), failing
     except pe.SchemaError as error:  # raised on its own by some schema-level failures
-        return None, [("schema", Problem(table.path, reason=str(error).splitlines()[0]))]
-    return frame, []
+        return None, [("schema", Problem(table.path, reason=str(error).splitlines()[0]))], {}
+    return frame, [], {}
 
 
-def _problems(errors: pe.SchemaErrors, schema: Schema, table: Table) -> list[Found]:
+def _problems(
+    errors: pe.SchemaErrors,
+    schema: Schema,
+    table: Table,
+    examples: int | None,
+    failing: dict[str, int],
+) -> list[Found]:
+    """One problem per failing cell or row (per row rule, the first ``examples`` rows if
+    given; ``failing`` gets each rule's count). pandera's failure cases are read as column
+    lists, and a failing row's cells from lists made once (``_Rows``): a file where every
+    row fails costs about twice a valid one, not a pandas lookup per row."""
     cases = errors.failure_cases
     out: dict[Problem, str] = {}
     seen_rows: set[tuple[str, int]] = set()
-    for case in cases.to_dict("records"):
-        check = str(case.get("check"))
-        column = case.get("column")
-        column = column if isinstance(column, str) and column in table.frame.columns else None
-        index = case.get("index")
-        value = case.get("failure_case")
+    rows = _Rows(table.frame)
+    known = set(table.frame.columns)
+    for check, column, index, value in zip(
+        [str(c) for c in cases["check"].tolist()],
+        cases["column"].tolist(),
+        cases["index"].tolist(),
+        cases["failure_case"].tolist(),
+        strict=True,
+    ):
+        column = column if isinstance(column, str) and column in known else None
         rule = schema.rules.get(check)
         if rule is not None:
-            if not isinstance(index, int) or (check, index) in seen_rows:
-                continue
-            seen_rows.add((check, index))
-            line, row = table.where(index)
-            original = _original_row(table, index)
-            reason = schema.explain(check, original)
-            out[Problem(table.path, line, row, rule.column, reason)] = check
+            labels = [index] if isinstance(index, int) else _failing(schema, check)
+            if not isinstance(index, int):
+                failing[check] = len(labels)
+                labels = labels[:examples] if examples is not None else labels
+            for index in labels:
+                if (check, index) in seen_rows:
+                    continue
+                seen_rows.add((check, index))
+                line, row = table.where(index)
+                reason = schema.explain(check, rows.original(index))
+                out[Problem(table.path, line, row, rule.column, reason)] = check
             continue
         if not isinstance(index, int) and "TypeError" in str(value):
             continue  # a check run on cells that failed to coerce: coerce_dtype says why
@@ -131,18 +154,69 @@ def _problems(errors: pe.SchemaErrors, schema: Schema, table: Table) -> list[Fou
             line, row = table.where(index)
             out[Problem(table.path, line, row, column, _reason(check, column, value))] = check
         else:
-            out[_table_problem(table, check, case)] = check
+            out[_table_problem(table, check, {"failure_case": value})] = check
     return [(check, problem) for problem, check in out.items()]
 
 
-def _original_row(table: Table, index: int) -> dict[str, Any]:
-    row = {str(k): v for k, v in table.frame.loc[index].to_dict().items()}
-    for key in ("start", "end"):
-        with contextlib.suppress(TypeError, ValueError):
-            row[key] = int(row[key]) if row.get(key) is not None else None
-    if isinstance(row.get("optional"), str):
-        row["optional"] = row["optional"].strip().lower() in TRUE_WORDS
-    return row
+def _failing(schema: Schema, check: str) -> list[int]:
+    """The index labels of the rows a kept row rule failed (``Schema.masks``); none where
+    the rule raised (the cells it read failed to coerce: their own problems say why)."""
+    mask = (schema.masks or {}).get(check)
+    if mask is None:
+        return []
+    passed = mask.to_numpy(dtype=bool, na_value=False)
+    return [i for i in mask.index[~passed].tolist() if isinstance(i, int)]
+
+
+class _Rows:
+    """A table's rows as the file gave them, by index label, from one list per column made
+    on first use; a row is a view that reads only the cells its rule asks for."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.frame = frame
+        self.cells: dict[str, list[Any]] = {}
+        self.position: dict[Any, int] | None = None
+
+    def original(self, index: int) -> Mapping[str, Any]:
+        if not self.cells:
+            self.cells = {  # through numpy: iterating an Arrow column is per element
+                str(name): self.frame[name].to_numpy(dtype=object).tolist()
+                for name in self.frame.columns
+            }
+            labels = self.frame.index
+            plain = isinstance(labels, pd.RangeIndex) and labels.start == 0 and labels.step == 1
+            self.position = None if plain else {label: i for i, label in enumerate(labels)}
+        return _Row(self.cells, index if self.position is None else self.position[index])
+
+
+class _Row(Mapping[str, Any]):
+    """One row's cells: offsets as ints where they are whole numbers, ``optional`` read as
+    a boolean word, as the rules expect of a typed row."""
+
+    def __init__(self, cells: dict[str, list[Any]], at: int) -> None:
+        self.cells, self.at = cells, at
+
+    def __getitem__(self, key: str) -> Any:
+        value = self.cells[key][self.at]
+        if key in ("start", "end") and value is not None:
+            return _whole(value)
+        if key == "optional" and isinstance(value, str):
+            return value.strip().lower() in TRUE_WORDS
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.cells)
+
+    def __len__(self) -> int:
+        return len(self.cells)
+
+
+def _whole(value: Any) -> Any:
+    """An offset as an int where it is one, else as the file gave it (the rule says why)."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return value
 
 
 def _table_problem(table: Table, check: str, case: Mapping[str, Any]) -> Problem:

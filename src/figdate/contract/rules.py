@@ -64,13 +64,22 @@ class RowRule:
     why: str
     gx: tuple[Expectation, ...] = ()
 
-    def check(self, context: Context) -> pa.Check:
+    def check(self, context: Context, masks: dict[str, pd.Series] | None = None) -> pa.Check:
+        """The rule as a pandera wide check, failing row by row; given ``masks``, a check
+        that keeps its per-row result there and fails once for the table, so that the
+        caller lists the failing rows itself (pandera's failure-case table repeats each
+        failing row once per column: most of the time of a file where every row fails)."""
         # ignore_na=False: the rules judge empty cells themselves, and pandera's NA
         # screening of the whole frame per check was a third of the time on large tables
-        return pa.Check(
-            lambda frame: self.test(frame, context), name=self.name, error=self.name,
-            ignore_na=False,
-        )  # fmt: skip
+        if masks is None:
+            test: Callable[[Rows], object] = lambda frame: self.test(frame, context)  # noqa: E731
+        else:
+            test = functools.partial(self._kept, context=context, masks=masks)
+        return pa.Check(test, name=self.name, error=self.name, ignore_na=False)
+
+    def _kept(self, frame: Rows, *, context: Context, masks: dict[str, pd.Series]) -> bool:
+        masks[self.name] = mask = self.test(frame, context)
+        return bool(mask.all())
 
 
 @dataclass(frozen=True)

@@ -31,12 +31,13 @@ DATE_PATTERN = rf"^\s*{_ISO_DATE}\s*$"
 DATETIME_PATTERN = rf"^\s*(?:{_ISO_DATE}|{_DAY}{_TIME})\s*$"
 """A predicted date value: as a gold one, or a day with a time of day (truncated to the day)."""
 FIGURE_PATTERN = (
-    r"^\s*\+?(?:[0-9]{1,30}(?:\.[0-9]{0,30})?|\.[0-9]{1,30})"
-    r"(?:[eE](?:\+?(?:[0-9]{1,2}|1[0-9]{2}|2[0-6][0-9]|27[0-7])|-[0-9]{1,3}))?\s*$"
+    r"^[^\S\x1c-\x1f]*\+?(?:[0-9]{1,30}(?:\.[0-9]{0,30})?|\.[0-9]{1,30})"
+    r"(?:[eE](?:\+?(?:[0-9]{1,2}|1[0-9]{2}|2[0-6][0-9]|27[0-7])|-[0-9]{1,3}))?[^\S\x1c-\x1f]*$"
 )
 """A figure value as text (``str()`` of a number): non-negative, no ``_``, and finite: at
 most 30 digits before the point and an exponent up to 277 keep every match below 1e308,
-so a pattern alone can decide."""
+so a pattern alone can decide. Around it, the white space ``float()`` strips: ``\\s`` less
+the four separators U+001C-U+001F, which ``float()`` refuses."""
 
 _DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 _DATETIME = re.compile(
