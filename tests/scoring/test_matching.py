@@ -13,9 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from figdate.core.model import Article
-from figdate.scoring import SCHEMES, matching
+from figdate.scoring import SCHEMES, clusters, matching
+from figdate.scoring.prepare import prepare
 from figdate.scoring.score import score
 from tests.scoring.helpers import GOLD_COLUMNS, PRED_COLUMNS, row
+from tests.scoring.test_properties import ARTICLES, gold_frame, pred_frame, spans
 
 
 def _objective(pairs: list[int], levels: list[np.ndarray]) -> tuple[float, ...]:
@@ -63,13 +65,13 @@ def test_the_matching_is_a_best_one(case: tuple[np.ndarray, np.ndarray, list[np.
     which half the cells are candidates)."""
     gi, pj, levels = case
     want = _best(gi, pj, levels)
-    default = matching.DENSE_AREA
+    default = clusters.DENSE_AREA
     for dense_area in (default, 1):
-        matching.DENSE_AREA = dense_area
+        clusters.DENSE_AREA = dense_area
         try:
             chosen = matching.solve(gi, pj, levels)
         finally:
-            matching.DENSE_AREA = default
+            clusters.DENSE_AREA = default
         assert len(set(gi[chosen])) == chosen.sum() == len(set(pj[chosen]))
         got = _objective(list(np.flatnonzero(chosen)), levels)
         assert all(math.isclose(a, b, abs_tol=1e-9) for a, b in zip(got, want, strict=True))
@@ -134,3 +136,39 @@ def test_a_dense_nest_of_overlaps_is_matched_whole() -> None:
     gold = [("a", i, 2 * n - i) for i in range(n)]
     pred = [("a", i, 2 * n + 1 - i) for i in range(n)]
     assert _relaxed_tp(*_frames(gold, pred)) == n
+
+
+@settings(max_examples=200, deadline=None)
+@given(spans(gold=True, max_size=14), spans(gold=False, max_size=14))
+def test_dense_clusters_count_as_the_sparse_path(
+    gold: list[dict[str, Any]], pred: list[dict[str, Any]]
+) -> None:
+    """Every cluster solved as a matrix (forced) or none: the same counts in every
+    scheme, article and kind, and the same number of relaxed pairs."""
+    results = []
+    for area, share in ((1, 0.0), (math.inf, 1.0)):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(clusters, "DENSE_AREA", area)
+            patch.setattr(clusters, "DENSE_SHARE", share)
+            data = prepare(gold_frame(gold), pred_frame(pred), ARTICLES)
+            found = matching.match(data)
+        results.append((found.counts, len(found.pairs_gold)))
+    (forced, n_forced), (sparse, n_sparse) = results
+    assert np.array_equal(forced, sparse)
+    assert n_forced == n_sparse
+
+
+def test_a_dense_cluster_is_found_and_the_rest_is_left_to_the_sparse_path() -> None:
+    """A 120 x 120 nest beside a chain in another article: only the nest is a dense cluster."""
+    n = 120
+    gold = [("a", i, 2 * n - i) for i in range(n)] + [("b", 10 * i, 10 * i + 8) for i in range(50)]
+    pred = [("a", i, 2 * n + 1 - i) for i in range(n)] + [
+        ("b", 10 * i + 4, 10 * i + 14) for i in range(49)
+    ]
+    g, p, articles = _frames(gold, pred)
+    data = prepare(g, p, articles)
+    dense = clusters.dense_clusters(data.gold, data.pred)
+    assert [len(x) for x in dense.gold] == [n]
+    assert [len(x) for x in dense.pred] == [n]
+    assert set(data.gold.article[dense.gold[0]].tolist()) == {data.articles.index("a")}
+    assert _relaxed_tp(g, p, articles) == n + 49

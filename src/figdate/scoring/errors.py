@@ -36,11 +36,19 @@ def error_list(outcomes: pd.DataFrame, texts: Mapping[str, str]) -> pd.DataFrame
     both = gold & pred
     left = np.where(both, np.minimum(g_start, p_start), np.where(gold, g_start, p_start))
     right = np.where(both, np.maximum(g_end, p_end), np.where(gold, g_end, p_end))
-    articles = rows["article"].tolist()
-    before = [
-        texts[a][max(0, x - CONTEXT) : x] for a, x in zip(articles, left.tolist(), strict=True)
-    ]
-    after = [texts[a][x : x + CONTEXT] for a, x in zip(articles, right.tolist(), strict=True)]
-    span = [texts[a][x:y] for a, x, y in zip(articles, left.tolist(), right.tolist(), strict=True)]
-    out = rows.rename(columns={"outcome": "error"}).assign(before=before, span=span, after=after)
+    # one lookup of the article's text per row; object columns, as in the outcome table
+    # (pandas 3 would infer Arrow strings, at twice the cost of the slicing)
+    text = [texts[a] for a in rows["article"].tolist()]
+    lo, x, y = np.maximum(left - CONTEXT, 0).tolist(), left.tolist(), right.tolist()
+    context = {
+        "before": [t[a:b] for t, a, b in zip(text, lo, x, strict=True)],
+        "span": [t[a:b] for t, a, b in zip(text, x, y, strict=True)],
+        "after": [t[b : b + CONTEXT] for t, b in zip(text, y, strict=True)],
+    }
+    out = rows.rename(columns={"outcome": "error"}).assign(
+        **{
+            name: pd.Series(values, index=rows.index, dtype=object)
+            for name, values in context.items()
+        }
+    )
     return out[list(COLUMNS)]

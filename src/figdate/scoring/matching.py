@@ -24,9 +24,11 @@ from scipy.sparse import coo_matrix, csr_matrix
 from scipy.sparse.csgraph import connected_components, min_weight_full_bipartite_matching
 
 from figdate.core.vocabulary import FIGURE_CODE, N_KINDS, SCHEMES, SPAN_SCHEMES
+from figdate.scoring import clusters
+from figdate.scoring.clusters import dense_clusters, solve_dense
+from figdate.scoring.criteria import features, plan, values_equal
 from figdate.scoring.prepare import Prepared, Side
 
-FIGURE_REL_TOL = 1e-9
 BAG_DIGITS = 9  # bag compares figures rounded to this many significant digits
 
 Ints = np.ndarray
@@ -41,17 +43,6 @@ class Matches:
     pairs_pred: Ints  # ... and into Prepared.pred
     value_gold: Ints  # value-scheme figure pairs with a required gold mention
     value_pred: Ints
-
-
-def values_equal(gold: Side, gi: np.ndarray, pred: Side, pj: np.ndarray) -> np.ndarray:
-    """Value equality for index arrays (broadcastable): an empty gold value matches anything;
-    figures within a relative tolerance of 1e-9; dates as day-truncated ISO strings."""
-    g_num, p_num = gold.number[gi], pred.number[pj]
-    close = np.abs(g_num - p_num) <= FIGURE_REL_TOL * np.maximum(np.abs(g_num), np.abs(p_num))
-    same_iso = gold.iso[gi] == pred.iso[pj]
-    is_figure = gold.kind[gi] == FIGURE_CODE
-    equal = gold.empty[gi] | (~pred.empty[pj] & np.where(is_figure, close, same_iso))
-    return np.asarray(equal, dtype=bool)
 
 
 def solve(gi: Ints, pj: Ints, levels: Sequence[np.ndarray]) -> np.ndarray:
@@ -102,7 +93,7 @@ def _assign_sparse(rows: Ints, cols: Ints, levels: Sequence[np.ndarray]) -> np.n
         weight = weight * base + level
     n_pairs = np.bincount(pair_group, minlength=n_groups)
     area = size_r.astype(np.float64) * size_c
-    dense = np.flatnonzero((area >= DENSE_AREA) & (n_pairs >= DENSE_SHARE * area))
+    dense = np.flatnonzero((area >= clusters.DENSE_AREA) & (n_pairs >= clusters.DENSE_SHARE * area))
     for g in dense:
         at = np.flatnonzero(pair_group == g)
         chosen[at[_assign_dense(r[at], c[at], weight[at])]] = True
@@ -110,10 +101,6 @@ def _assign_sparse(rows: Ints, cols: Ints, levels: Sequence[np.ndarray]) -> np.n
     if len(sparse):
         chosen[sparse[_full_matching(r[sparse], c[sparse], weight[sparse])]] = True
     return chosen
-
-
-DENSE_AREA = 10_000  # a group this large (rows x columns) ...
-DENSE_SHARE = 0.5  # ... with at least this share of its cells candidates is solved densely
 
 
 def _assign_dense(r: Ints, c: Ints, weight: np.ndarray) -> np.ndarray:
@@ -160,13 +147,14 @@ def _pairs_in(r: Ints, c: Ints, got_rows: Ints, got_cols: Ints, n_c: int) -> np.
     return chosen
 
 
-def overlapping_pairs(gold: Side, pred: Side) -> tuple[Ints, Ints]:
-    """Every (gold, located prediction) pair of the same article and kind whose spans overlap.
+def overlapping_pairs(gold: Side, pred: Side, skip: np.ndarray | None = None) -> tuple[Ints, Ints]:
+    """Every (gold, located prediction) pair of the same article and kind whose spans overlap,
+    but for the predictions in ``skip`` (a mask: those of dense clusters).
 
     Groups are laid end to end on one axis (group * stride + offset), so one searchsorted
     over the gold starts finds, for each prediction, the few gold spans that can overlap it.
     """
-    located = np.flatnonzero(pred.located)
+    located = np.flatnonzero(pred.located if skip is None else pred.located & ~skip)
     if len(gold.start) == 0 or len(located) == 0:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
     stride = int(max(gold.end.max(), pred.end[located].max())) + 1
@@ -191,28 +179,18 @@ def match(data: Prepared) -> Matches:
     gold, pred = data.gold, data.pred
     shape = (len(data.articles), N_KINDS)
     counts = np.zeros((*shape, len(SCHEMES), 4), dtype=np.int64)
-    gi, pj = overlapping_pairs(gold, pred)
-    overlap = np.minimum(gold.end[gi], pred.end[pj]) - np.maximum(gold.start[gi], pred.start[pj])
-    length = np.maximum(gold.end[gi] - gold.start[gi], pred.end[pj] - pred.start[pj])
-    share = overlap / np.maximum(length, 1)
-    same = (gold.start[gi] == pred.start[pj]) & (gold.end[gi] == pred.end[pj])
-    equal = values_equal(gold, gi, pred, pj).astype(bool)
-    required = (~gold.optional[gi]).astype(np.float64)
-    eq = equal.astype(np.float64)
-    plans = {
-        "strict": (same & equal, [required]),
-        "exact": (same, [required, eq]),
-        "relaxed": (np.ones(len(gi), dtype=bool), [required, eq, share]),
-        "value": (equal, [required, share]),
-    }
+    dense = dense_clusters(gold, pred)
+    gi, pj = overlapping_pairs(gold, pred, skip=dense.predictions())
+    pair_features = features(gold, gi, pred, pj)
     n_located = _per_group(pred, pred.located, shape)
     kept: dict[str, tuple[Ints, Ints]] = {}
     for s, scheme in enumerate(SPAN_SCHEMES):
-        mask, levels = plans[scheme]
-        idx = np.flatnonzero(mask)
+        mask, levels = plan(scheme, *pair_features)
+        idx = np.arange(len(gi)) if mask is None else np.flatnonzero(mask)
         chosen = idx[solve(gi[idx], pj[idx], [lv[idx] for lv in levels])]
-        kept[scheme] = (gi[chosen], pj[chosen])
-        counts[:, :, s] = _counts(gold, gi[chosen], n_located, shape)
+        dense_g, dense_p = solve_dense(gold, pred, dense, scheme)
+        kept[scheme] = (np.r_[gi[chosen], dense_g], np.r_[pj[chosen], dense_p])
+        counts[:, :, s] = _counts(gold, kept[scheme][0], n_located, shape)
     bag_g, _ = bag_pairs(gold, pred)
     counts[:, :, len(SPAN_SCHEMES)] = _counts(gold, bag_g, _per_group(pred, None, shape), shape)
     value_g, value_p = kept["value"]

@@ -23,7 +23,8 @@ import pandas as pd
 
 from figdate.core.values import format_figure
 from figdate.core.vocabulary import FIGURE_CODE, KINDS, Outcome
-from figdate.scoring.matching import Matches, values_equal
+from figdate.scoring.criteria import values_equal
+from figdate.scoring.matching import Matches
 from figdate.scoring.prepare import Prepared, Side, sort_order
 
 COLUMNS = (
@@ -58,7 +59,8 @@ def shown_values(side: Side, index: np.ndarray) -> list[str | None]:
 
 def _shown(side: Side, index: np.ndarray) -> np.ndarray:
     """``shown_values`` as an object array, computed once per side and then indexed: whole
-    figures through numpy's own formatting, the few others one by one."""
+    figures formatted once per distinct value (rows share the string), the few others
+    one by one."""
     out = np.full(len(index), None, dtype=object)
     if len(side.kind) == 0 or len(index) == 0:
         return out
@@ -66,7 +68,8 @@ def _shown(side: Side, index: np.ndarray) -> np.ndarray:
     figure = (side.kind == FIGURE_CODE) & ~side.empty
     whole = figure & np.isfinite(number) & (number == np.floor(number)) & (np.abs(number) < 2**53)
     every = np.where(side.empty, "", side.iso).astype(object)
-    every[whole] = list(map(str, number[whole].astype(np.int64).tolist()))
+    codes, distinct = pd.factorize(number[whole].astype(np.int64))
+    every[whole] = np.asarray(list(map(str, distinct.tolist())), dtype=object)[codes]
     for k in np.flatnonzero(figure & ~whole).tolist():
         every[k] = format_figure(float(number[k]))
     present = index >= 0
@@ -147,8 +150,8 @@ def outcomes(data: Prepared, matches: Matches, texts: list[str]) -> pd.DataFrame
         "value_equal": np.asarray(equal, dtype=bool),
         "gold_empty": has_g & _pick(gold.empty, gi, False),
         "predicted_empty": has_p & _pick(pred.empty, pj, False),
-        "gold_qualifier": _column(gold, "qualifier", gi),
-        "predicted_qualifier": _column(pred, "qualifier", pj),
+        "gold_qualifier": _column(gold, "qualifier", gi, few=True),
+        "predicted_qualifier": _column(pred, "qualifier", pj, few=True),
     }
     for name in TEXT_COLUMNS:  # object columns, None where missing, under every pandas:
         columns[name] = pd.Series(columns[name], dtype=object)  # pandas 3 would infer str
@@ -210,13 +213,20 @@ def _texts(side: Side, index: np.ndarray, texts: list[str]) -> np.ndarray:
     return out
 
 
-def _column(side: Side, name: str, index: np.ndarray) -> np.ndarray:
-    """A column of the side's rows at ``index``; None where the index is -1."""
+def _column(side: Side, name: str, index: np.ndarray, *, few: bool = False) -> np.ndarray:
+    """A column of the side's rows at ``index``; None where the index is -1. ``few``: a
+    column of few distinct values, whose rows then share one string object each."""
     out = np.full(len(index), None, dtype=object)
     if name not in side.frame or len(side.frame) == 0:
         return out
-    column = side.frame[name].to_numpy(dtype=object, copy=True)  # else maybe read-only
-    column[pd.isna(column)] = None
+    if few:
+        codes, distinct = pd.factorize(side.frame[name])  # missing: code -1, the None
+        column = np.asarray([*np.asarray(distinct, dtype=object).tolist(), None], dtype=object)[
+            codes
+        ]
+    else:
+        column = side.frame[name].to_numpy(dtype=object, copy=True)  # else maybe read-only
+        column[pd.isna(column)] = None
     present = index >= 0
-    out[present] = column[index[present]]
+    out[present] = column[side.rows[index[present]]]
     return out

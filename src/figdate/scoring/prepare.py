@@ -22,7 +22,8 @@ from figdate.scoring.alignment import align, column
 class Side:
     """One side (gold or predictions) as parallel arrays, sorted by (article, kind, start)."""
 
-    frame: pd.DataFrame  # the rows, in array order, for error lists
+    frame: pd.DataFrame  # the rows as given (not copied), for the outcome table's text
+    rows: np.ndarray  # the frame position of each array element
     article: np.ndarray  # int codes into Prepared.articles
     kind: np.ndarray  # KIND_CODES: 0 figure, 1 date
     start: np.ndarray  # int64; -1 where unlocated
@@ -60,7 +61,7 @@ def prepare(
 
 
 def _side(frame: pd.DataFrame, codes: Mapping[str, int], *, is_gold: bool) -> Side:
-    frame = frame.reset_index(drop=True)
+    frame = frame.reset_index(drop=True)  # a view: positions are the labels
     start = pd.to_numeric(column(frame, "start"), errors="coerce").fillna(-1).astype(np.int64)
     end = pd.to_numeric(column(frame, "end"), errors="coerce").fillna(-1).astype(np.int64)
     number, iso, empty = normalised_values(frame["kind"], column(frame, "value"))
@@ -76,7 +77,8 @@ def _side(frame: pd.DataFrame, codes: Mapping[str, int], *, is_gold: bool) -> Si
         kind[(frame["kind"] == name).to_numpy(dtype=bool)] = code
     order = sort_order(article, kind, start.to_numpy(), end.to_numpy())
     return Side(
-        frame.iloc[order].reset_index(drop=True),
+        frame,
+        order,
         article[order],
         kind[order],
         start.to_numpy()[order],

@@ -46,12 +46,12 @@ class RunInfo:
 class Score:
     """Everything a report shows. ``summary`` has one row per scheme and kind ("figure",
     "date", "all"): micro counts and P/R/F1 with 95% intervals, and macro P/R/F1.
-    ``outcomes`` has one row per mention (``figdate.scoring.outcomes``), made on first use
-    from the same matching as the counts (a run that needs only the numbers skips it);
-    ``errors`` is its view for people."""
+    ``per_article`` (15 rows an article) and ``outcomes`` (one row per mention,
+    ``figdate.scoring.outcomes``, from the same matching as the counts) are made on first
+    use: a run that needs only the numbers skips them. ``errors`` is the outcomes' view
+    for people."""
 
     summary: pd.DataFrame
-    per_article: pd.DataFrame
     qualifier: dict[str, Any]
     notes: tuple[str, ...]
     counts: np.ndarray  # [article, kind, scheme, (tp, fp, fn, neutral)]
@@ -61,6 +61,11 @@ class Score:
     """Makes the outcome table from this score's matching; read ``outcomes`` instead."""
     texts: Mapping[str, str] = field(repr=False, default_factory=dict)
     """The articles' texts, for the error list's context."""
+
+    @functools.cached_property
+    def per_article(self) -> pd.DataFrame:
+        """One row per article, kind and scheme: made on first use (15 rows an article)."""
+        return metrics.per_article(self.counts, self.articles, SCHEMES)
 
     @functools.cached_property
     def outcomes(self) -> pd.DataFrame:
@@ -98,7 +103,6 @@ def score(
     texts = [articles[name].text for name in data.articles]
     return Score(
         summary=summary,
-        per_article=metrics.per_article(matches.counts, data.articles, SCHEMES),
         qualifier=_qualifier_accuracy(data, matches.value_gold, matches.value_pred),
         notes=tuple(_notes(data)),
         counts=matches.counts,
@@ -113,9 +117,10 @@ def _qualifier_accuracy(
     data: Prepared, gold_index: np.ndarray, pred_index: np.ndarray
 ) -> dict[str, Any]:
     """Qualifier accuracy over figure pairs matched under the value scheme (required gold)."""
-    gold_q = data.gold.frame["qualifier"].take(gold_index).to_numpy(dtype=object)
-    if "qualifier" in data.pred.frame:
-        pred_q = data.pred.frame["qualifier"].take(pred_index).to_numpy(dtype=object)
+    gold, pred = data.gold, data.pred
+    gold_q = gold.frame["qualifier"].take(gold.rows[gold_index]).to_numpy(dtype=object)
+    if "qualifier" in pred.frame:
+        pred_q = pred.frame["qualifier"].take(pred.rows[pred_index]).to_numpy(dtype=object)
     else:
         pred_q = np.full(len(pred_index), None, dtype=object)
     missing = int(pd.isna(pred_q).sum())
