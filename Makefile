@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CODE := $(wildcard src tests benchmarks docs)
 STAMP := $(VENV)/.installed
 
-.PHONY: install test test-slow test-pandas22 test-grown lint format clean eval leaderboard labelstudio report
+.PHONY: install test test-slow test-spark test-pandas22 test-grown lint format clean eval leaderboard labelstudio report
 
 EXTRACTOR ?= rules
 
@@ -32,7 +32,19 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -n auto --dist worksteal -m "not slow"
 
 test-slow: $(STAMP)
-	$(BIN)/python -m pytest -m slow
+	$(BIN)/python -m pytest -m "slow and not spark"
+
+# Spark in local mode (a JVM: .ci/run installs a Java runtime), in a venv of its own: GX
+# imports pyspark wherever it is installed, and the main venv is what most users have.
+SPARK := .venv-spark
+test-spark: $(SPARK)/.installed
+	$(SPARK)/bin/python -m pytest -m spark
+
+$(SPARK)/.installed: pyproject.toml
+	test -d $(SPARK) || $(PYTHON) -m venv $(SPARK)
+	$(SPARK)/bin/python -m pip install --quiet --upgrade pip
+	$(SPARK)/bin/python -m pip install --quiet -e '.[dev,spark]'
+	touch $(SPARK)/.installed
 
 # The suite on a gold set grown by one article, with a third-party extractor installed.
 test-grown: $(STAMP)
@@ -67,4 +79,4 @@ labelstudio: .venv-labelstudio/bin/label-studio
 	.venv-labelstudio/bin/python -m pip install --quiet 'label-studio>=1.20,<2'
 
 clean:
-	rm -rf $(VENV) .venv-labelstudio $(PANDAS22) .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info
+	rm -rf $(VENV) .venv-labelstudio $(PANDAS22) $(SPARK) .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info

@@ -10,6 +10,7 @@ import pytest
 from tests.support import GOLD, Run
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 def test_eval_json_is_a_saved_run_for_runs_and_against(figdate: Run, tmp_path: Path) -> None:
     folder = tmp_path / ".figdate"
     folder.mkdir()

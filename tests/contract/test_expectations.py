@@ -193,6 +193,7 @@ def prediction_files(draw: st.DrawFn) -> tuple[str, list[dict[str, object]]]:
     return draw(st.sampled_from([".jsonl", ".csv"])), list(unique.values())
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(prediction_files())
 def test_valid_prediction_files_pass_both_engines(
@@ -226,3 +227,18 @@ def test_eval_runs_the_gx_suite_when_asked(monkeypatch: pytest.MonkeyPatch) -> N
     assert not checked.complete
     assert {f.article for f in checked.failures} <= set(repo_gold().articles)
     assert all("figures only (a stricter suite)" in f.reason for f in checked.failures)
+
+
+def test_gx_sees_only_the_contracts_columns_of_a_table_that_may_have_more(tmp_path: Path) -> None:
+    """Predictions may carry extra columns (unchecked): GX's view drops them, so a wide file
+    costs GX what a narrow one does; gold may not, and its view keeps them for the check."""
+    extra = {f"x{i}": "anything" for i in range(50)}
+    row = {"article_id": "a", "kind": "figure", "value": "3", **extra}
+    view = expectations.joined(pd.DataFrame([row]), "predictions")
+    assert not set(extra) & set(view.columns)
+    assert {"article_id", "kind", "value"} <= set(view.columns)
+    path = tmp_path / "predictions.jsonl"
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    assert validate_file(path, "predictions", ("gx",)).valid
+    gold = expectations.joined(pd.DataFrame([{**row, "optional": "false"}]), "gold")
+    assert set(extra) <= set(gold.columns)

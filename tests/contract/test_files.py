@@ -63,6 +63,7 @@ def test_each_engine_refuses_each_bad_file_naming_its_flaw(
     assert re.search(expected[engine], report.render()), report.render()
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 def test_the_cli_exit_codes_and_report(figdate: Run) -> None:
     run = figdate
     good = run("validate", str(GOLD / "mentions.csv"), "--engine", "both")

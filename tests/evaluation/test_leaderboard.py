@@ -11,6 +11,7 @@ from figdate.reporting.leaderboard import END, START
 from tests.support import Run
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 def test_leaderboard_lists_the_bundled_extractors_best_first(figdate: Run, tmp_path: Path) -> None:
     readme = tmp_path / "README.md"
     readme.write_text(f"# Demo\n\n{START}\nold\n{END}\n\nafter\n", encoding="utf-8")

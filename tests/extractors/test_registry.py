@@ -67,6 +67,7 @@ def test_a_registered_name(figdate: Run, tmp_path: Path) -> None:
     assert result.stdout.startswith("rules ")
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 def test_an_installed_entry_point(figdate: Run, tmp_path: Path, reference: list[str]) -> None:
     """A third-party package registers itself in the figdate.extractors group."""
     info = tmp_path / "site" / "figdate_demo_plugin-1.0.dist-info"

@@ -98,6 +98,7 @@ def test_parallel_runs_give_the_same_scores(figdate: Run, tmp_path: Path) -> Non
     assert one.stdout == three.stdout
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 @pytest.mark.usefixtures("each_start_method")
 def test_the_cache_hits_and_misses(figdate: Run, tmp_path: Path, gold_copy: Path) -> None:
     calls = tmp_path / "calls.log"
@@ -141,6 +142,7 @@ def test_make_eval_names_another_extractor(tmp_path: Path) -> None:
     assert "figure  value" in done.stdout
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 @pytest.mark.parametrize("spec", ["dateparser", "quantulum3"])
 def test_the_adapters_run_on_the_gold_set(figdate: Run, tmp_path: Path, spec: str) -> None:
     result = figdate("eval", "--extractor", spec, "--no-cache", cwd=tmp_path)

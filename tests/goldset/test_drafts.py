@@ -65,6 +65,7 @@ def _write(path: Path, rows: list[dict[str, str]]) -> None:
     path.write_text(out.getvalue(), encoding="utf-8")
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 def test_an_article_goes_from_text_to_scored_gold(
     figdate: Run, gold_copy: Path, story: Path
 ) -> None:

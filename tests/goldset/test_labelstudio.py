@@ -142,6 +142,7 @@ def _story_draft(gold_copy: Path, tmp_path: Path) -> None:
                published="2020-01-13", extractor="rules")  # fmt: skip
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 def test_cli_export_then_import_into_the_draft(
     figdate: Run, gold_copy: Path, tmp_path: Path
 ) -> None:

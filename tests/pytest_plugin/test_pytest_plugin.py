@@ -132,6 +132,7 @@ def test_headline_figures_go_into_junit_xml(project: pytest.Pytester) -> None:
     assert names["figure.value.f1"]  # the threshold item's own measured figure
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 def test_the_compare_gate_passes_and_fails(project: pytest.Pytester) -> None:
     configure(project, '"figure.value.precision" = 0.5')
     saved = run(project, "--figdate-save", "baseline")
@@ -175,6 +176,7 @@ def test_malformed_gates_are_usage_errors(
     result.stderr.fnmatch_lines([says])
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 def test_a_different_gold_version_warns(project: pytest.Pytester) -> None:
     configure(project, '"figure.value.precision" = 0.5')
     run(project, "--figdate-save", "old")
@@ -188,6 +190,7 @@ def test_a_different_gold_version_warns(project: pytest.Pytester) -> None:
     )
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 def test_changed_gold_files_warn_even_when_the_version_is_the_same(
     project: pytest.Pytester,
 ) -> None:
@@ -279,6 +282,7 @@ def test_setup_errors_wait_until_a_figdate_item_is_selected(project: pytest.Pyte
     result.assert_outcomes(passed=1)
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 def test_a_json_report_and_a_saved_run_are_one_format(
     project: pytest.Pytester, tmp_path: Path
 ) -> None:

@@ -132,6 +132,7 @@ def test_report_and_compare_cli_write_html(figdate: Run, tmp_path: Path, gold_se
     assert side.read_text(encoding="utf-8").count('data-side="a"') == len(gold_set.articles)
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 def test_markdown_summary_shows_the_change_and_the_worst_errors(
     figdate: Run, tmp_path: Path, gold_set: GoldSet
 ) -> None:

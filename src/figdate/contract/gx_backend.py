@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import warnings
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -27,12 +28,16 @@ class GXMissing(ImportError):
 def _context() -> Any:
     os.environ["GX_ANALYTICS_ENABLED"] = "False"
     try:
-        import great_expectations as gx
-        from great_expectations.data_context.types.base import (
-            DataContextConfig,
-            InMemoryStoreBackendDefaults,
-            ProgressBarsConfig,
-        )
+        with warnings.catch_warnings():
+            # GX imports pyspark where it is installed, and pyspark 4 warns on every import
+            # under pandas 3: a warning about a library the pandas engine does not use
+            warnings.filterwarnings("ignore", "PySpark does not yet", FutureWarning)
+            import great_expectations as gx
+            from great_expectations.data_context.types.base import (
+                DataContextConfig,
+                InMemoryStoreBackendDefaults,
+                ProgressBarsConfig,
+            )
     except ImportError:
         raise GXMissing(
             "the gx engine needs Great Expectations: pip install 'figdate[gx]'"

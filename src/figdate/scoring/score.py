@@ -17,12 +17,11 @@ import pandas as pd
 
 from figdate.core.model import Article
 from figdate.core.problems import Failure
-from figdate.core.vocabulary import KINDS, SCHEMES
+from figdate.core.vocabulary import SCHEMES
 from figdate.scoring import metrics
 from figdate.scoring.errors import error_list
-from figdate.scoring.matching import match
 from figdate.scoring.outcomes import outcomes
-from figdate.scoring.prepare import Prepared, prepare
+from figdate.scoring.tally import Tally, tally
 
 DEFAULT_RESAMPLES = 1000
 DEFAULT_SEED = 0
@@ -97,56 +96,51 @@ def score(
     run: RunInfo | None = None,
 ) -> Score:
     """Score schema-valid predictions against schema-valid gold mentions of ``articles``."""
-    data = prepare(gold, predictions, articles)
-    matches = match(data)
-    summary = metrics.summary(matches.counts, SCHEMES, resamples=resamples, seed=seed)
+    part, data, matches = tally(gold, predictions, articles)
     texts = [articles[name].text for name in data.articles]
-    return Score(
-        summary=summary,
-        qualifier=_qualifier_accuracy(data, matches.value_gold, matches.value_pred),
-        notes=tuple(_notes(data)),
-        counts=matches.counts,
-        articles=data.articles,
-        run=dataclasses.replace(run or RunInfo(), resamples=resamples, seed=seed),
+    return summarise(
+        part,
+        resamples=resamples,
+        seed=seed,
+        run=run,
         tabulate=functools.partial(outcomes, data, matches, texts),
         texts=dict(zip(data.articles, texts, strict=True)),
     )
 
 
-def _qualifier_accuracy(
-    data: Prepared, gold_index: np.ndarray, pred_index: np.ndarray
-) -> dict[str, Any]:
-    """Qualifier accuracy over figure pairs matched under the value scheme (required gold)."""
-    gold, pred = data.gold, data.pred
-    gold_q = gold.frame["qualifier"].take(gold.rows[gold_index]).to_numpy(dtype=object)
-    if "qualifier" in pred.frame:
-        pred_q = pred.frame["qualifier"].take(pred.rows[pred_index]).to_numpy(dtype=object)
-    else:
-        pred_q = np.full(len(pred_index), None, dtype=object)
-    missing = int(pd.isna(pred_q).sum())
-    correct = int(np.sum(gold_q == pred_q)) if len(gold_q) else 0  # Python's == per pair
-    n = len(gold_index)
-    return {"accuracy": correct / n if n else 0.0, "correct": correct, "n": n, "missing": missing}
+def summarise(
+    counted: Tally,
+    *,
+    resamples: int = DEFAULT_RESAMPLES,
+    seed: int = DEFAULT_SEED,
+    run: RunInfo | None = None,
+    tabulate: Callable[[], pd.DataFrame] | None = None,
+    texts: Mapping[str, str] | None = None,
+) -> Score:
+    """The ``Score`` of a tally (one part, or parts merged by ``tally.merge``). Without
+    ``tabulate`` (a tally merged from a cluster's partitions), the outcome table and the
+    error list are not available and say so."""
+    summary = metrics.summary(counted.counts, SCHEMES, resamples=resamples, seed=seed)
+    n = counted.qualifier_pairs
+    return Score(
+        summary=summary,
+        qualifier={
+            "accuracy": counted.qualifier_correct / n if n else 0.0,
+            "correct": counted.qualifier_correct,
+            "n": n,
+            "missing": counted.qualifier_missing,
+        },
+        notes=tuple(counted.notes()),
+        counts=counted.counts,
+        articles=counted.articles,
+        run=dataclasses.replace(run or RunInfo(), resamples=resamples, seed=seed),
+        tabulate=tabulate or _no_outcome_table,
+        texts=texts or {},
+    )
 
 
-def _notes(data: Prepared) -> list[str]:
-    notes = []
-    if len(data.pred.article) == 0:
-        notes.append("no predictions: precision and F1 are 0 by convention")
-    else:
-        for code, kind in enumerate(KINDS):
-            if not (data.pred.kind == code).any():
-                notes.append(f"no {kind} predictions: {kind} precision and F1 are 0 by convention")
-    for code, kind in enumerate(KINDS):
-        if not ((data.gold.kind == code) & ~data.gold.optional).any():
-            notes.append(f"no required gold {kind} mentions: {kind} recall is 0 by convention")
-    if data.bag_only:
-        notes.append(
-            f"{data.bag_only} prediction(s) have neither offsets nor text: scored under 'bag' only"
-        )
-    if data.unaligned:
-        notes.append(
-            f"{data.unaligned} prediction(s) give text that has no unused occurrence in their "
-            "article: scored under 'bag' only"
-        )
-    return notes
+def _no_outcome_table() -> pd.DataFrame:
+    raise ValueError(
+        "this score was merged from counts (the Spark engine): it has no outcome table or "
+        "error list; score a sample locally with figdate.scoring.score for them"
+    )

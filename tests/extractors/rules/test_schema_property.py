@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -35,6 +36,7 @@ days = st.one_of(
 )
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts, days)
 def test_every_rules_mention_passes_the_prediction_schema(
