@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from figdate.core.model import MENTION_COLUMNS, PREDICTION_COLUMNS, Article
+from figdate.core.vocabulary import KINDS, SCHEMES
 from figdate.scoring import RunInfo, Score
 from figdate.scoring.score import DEFAULT_RESAMPLES, DEFAULT_SEED, summarise
 from figdate.scoring.tally import Tally, merge, tally
@@ -106,8 +107,6 @@ def tally_partition(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
 
 def gathered(rows: pd.DataFrame) -> Tally:
     """The merged tally of every partition's rows (``tally_partition``'s output)."""
-    from figdate.core.vocabulary import KINDS, SCHEMES
-
     is_sum = rows["article"].isna().to_numpy()
     per_article = rows[~is_sum]
     shape = (len(per_article), len(KINDS), len(SCHEMES), 4)

@@ -9,7 +9,8 @@ which take the first overlapping prediction they meet.
 It is computed for all articles at once: candidate pairs come from one sorted sweep; a pair
 whose gold and prediction have no other candidate is matched outright; only the connected
 groups of competing pairs go to one sparse assignment together, so time and memory follow
-the number of competing pairs.
+the number of competing pairs. Tangles where most spans overlap (``clusters``) are solved
+as matrices before any of their pairs is listed.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from scipy.sparse.csgraph import connected_components, min_weight_full_bipartite
 
 from figdate.core.vocabulary import FIGURE_CODE, N_KINDS, SCHEMES, SPAN_SCHEMES
 from figdate.scoring import clusters
-from figdate.scoring.clusters import dense_clusters, solve_dense
 from figdate.scoring.criteria import features, plan, values_equal
 from figdate.scoring.prepare import Prepared, Side
 
@@ -179,7 +179,7 @@ def match(data: Prepared) -> Matches:
     gold, pred = data.gold, data.pred
     shape = (len(data.articles), N_KINDS)
     counts = np.zeros((*shape, len(SCHEMES), 4), dtype=np.int64)
-    dense = dense_clusters(gold, pred)
+    dense = clusters.dense_clusters(gold, pred)
     gi, pj = overlapping_pairs(gold, pred, skip=dense.predictions())
     pair_features = features(gold, gi, pred, pj)
     n_located = _per_group(pred, pred.located, shape)
@@ -188,7 +188,7 @@ def match(data: Prepared) -> Matches:
         mask, levels = plan(scheme, *pair_features)
         idx = np.arange(len(gi)) if mask is None else np.flatnonzero(mask)
         chosen = idx[solve(gi[idx], pj[idx], [lv[idx] for lv in levels])]
-        dense_g, dense_p = solve_dense(gold, pred, dense, scheme)
+        dense_g, dense_p = clusters.solve_dense(gold, pred, dense, scheme)
         kept[scheme] = (np.r_[gi[chosen], dense_g], np.r_[pj[chosen], dense_p])
         counts[:, :, s] = _counts(gold, kept[scheme][0], n_located, shape)
     bag_g, _ = bag_pairs(gold, pred)
