@@ -14,7 +14,12 @@ import pytest
 from tests.data.golden.cases import CASES, HERE, run
 
 
-@pytest.mark.parametrize("case", sorted(CASES))
+SLOW = {"validate_gold", "validate_mismatch"}  # both engines, GX included: make test-slow
+
+
+@pytest.mark.parametrize(
+    "case", [pytest.param(c, marks=[pytest.mark.slow] if c in SLOW else []) for c in sorted(CASES)]
+)
 def test_the_output_is_as_recorded(case: str, tmp_path: Path) -> None:
     recorded = (HERE / f"{case}.txt").read_text(encoding="utf-8")
     assert run(case, tmp_path) == recorded

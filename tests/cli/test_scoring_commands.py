@@ -157,6 +157,7 @@ def test_unreadable_predictions_are_refused(figdate: Run, tmp_path: Path) -> Non
     assert result.stderr.startswith("bad.jsonl:1: invalid JSON")
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 def test_compare_prints_differences_and_p_values(figdate: Run, tmp_path: Path) -> None:
     a = write_jsonl(tmp_path / "a.jsonl", gold_as_predictions())
     b = write_jsonl(tmp_path / "b.jsonl", gold_as_predictions(step=2))

@@ -32,6 +32,7 @@ def test_the_committed_suites_are_the_generated_ones() -> None:
     assert expectations.stale(SUITES) == [], "run `figdate expectations build`"
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 def test_build_check_fails_on_a_hand_edited_suite(tmp_path: Path, figdate: Run) -> None:
     assert figdate("expectations", "build", "--folder", str(tmp_path)).returncode == 0
     assert figdate("expectations", "build", "--check", "--folder", str(tmp_path)).returncode == 0

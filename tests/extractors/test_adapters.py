@@ -25,6 +25,7 @@ def test_dateparser_resolves_against_publication_at_its_granularity() -> None:
         assert TEXT[row["start"] : row["end"]] == row["text"]
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 def test_quantulum3_drops_years_and_days_and_keeps_counts() -> None:
     pytest.importorskip("quantulum3")
     rows = resolve("quantulum3").extract(ARTICLE)

@@ -103,6 +103,7 @@ def test_an_edit_to_a_script_inside_sh_c_is_not_served_from_the_cache(
     assert "gold=1 predicted=5" in second.stdout  # the new output, not the cached one
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 def test_an_edit_to_a_helper_function_is_not_served_from_the_cache(
     figdate: Run, one: Path, tmp_path: Path
 ) -> None:

@@ -66,6 +66,7 @@ def test_table_on_a_passing_run(project: pytest.Pytester) -> None:
     )
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 def test_a_threshold_that_fails_gives_the_figure(project: pytest.Pytester) -> None:
     configure(project, '"date.value.recall" = 0.5\n"figure.value.f1" = 0.2')
     result = run(project)
@@ -91,6 +92,7 @@ def test_an_unknown_threshold_is_a_usage_error(project: pytest.Pytester) -> None
     )
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 def test_per_article_thresholds_fail_only_their_articles(project: pytest.Pytester) -> None:
     configure(project, '"article.value.recall" = 0.3')
     result = run(project)
@@ -100,6 +102,7 @@ def test_per_article_thresholds_fail_only_their_articles(project: pytest.Pyteste
     result.stdout.fnmatch_lines(["*: value.recall = 0.* is below the threshold 0.3*"])
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 def test_the_extractor_runs_once_per_session(project: pytest.Pytester, tmp_path: Path) -> None:
     log = tmp_path / "calls.log"
     project.makepyfile(
@@ -121,6 +124,7 @@ def counted(article):
     assert report["schema"] == "figdate.score/1"
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 def test_headline_figures_go_into_junit_xml(project: pytest.Pytester) -> None:
     configure(project, '"figure.value.f1" = 0.1')
     result = run(project, "--junitxml=out.xml")
@@ -244,6 +248,7 @@ def test_the_extractor_runs_only_when_a_figdate_item_is_selected(
         result.assert_outcomes(passed=1)
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 def test_figdate_items_carry_the_figdate_marker(project: pytest.Pytester) -> None:
     configure(project, '"figure.value.precision" = 0.5')
     result = run(project, "-m", "figdate", "--strict-markers")
@@ -297,6 +302,7 @@ def test_a_json_report_and_a_saved_run_are_one_format(
     again.assert_outcomes(passed=1 + 1 + articles() + 1)
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 def test_a_run_saved_by_figdate_01_is_read(project: pytest.Pytester) -> None:
     configure(project, '"figure.value.precision" = 0.5')
     old = {

@@ -138,6 +138,7 @@ def test_a_dense_nest_of_overlaps_is_matched_whole() -> None:
     assert _relaxed_tp(*_frames(gold, pred)) == n
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 @settings(max_examples=200, deadline=None)
 @given(spans(gold=True, max_size=14), spans(gold=False, max_size=14))
 def test_dense_clusters_count_as_the_sparse_path(

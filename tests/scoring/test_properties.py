@@ -62,6 +62,7 @@ def tp(result: Any, kind: str, scheme: str) -> int:
 props = settings(max_examples=150, deadline=None)
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 @props
 @given(spans(gold=True), spans(gold=False), st.randoms(use_true_random=False))
 def test_permutation_invariance(gold, pred, rnd) -> None:
@@ -92,6 +93,7 @@ def test_perfect_predictions_score_one_everywhere(gold) -> None:
                 assert result.get(kind, scheme, "f1") == 1.0, (kind, scheme)
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 @props
 @given(
     spans(gold=True),
@@ -113,6 +115,7 @@ def test_a_spurious_prediction_never_raises_precision(gold, pred, article, kind)
             assert after.get(k, scheme, "precision") <= before.get(k, scheme, "precision") + 1e-12
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 @props
 @given(spans(gold=True), spans(gold=False), st.data())
 def test_removing_a_prediction_never_raises_recall(gold, pred, data) -> None:
@@ -125,6 +128,7 @@ def test_removing_a_prediction_never_raises_recall(gold, pred, data) -> None:
             assert after.get(k, scheme, "recall") <= before.get(k, scheme, "recall") + 1e-12
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 @props
 @given(spans(gold=True), spans(gold=False))
 def test_every_metric_lies_in_the_unit_interval(gold, pred) -> None:
@@ -136,6 +140,7 @@ def test_every_metric_lies_in_the_unit_interval(gold, pred) -> None:
     assert (result.summary.precision_low <= result.summary.precision_high).all()
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 @props
 @given(spans(gold=True), spans(gold=False))
 def test_schemes_are_ordered_in_true_positives(gold, pred) -> None:

@@ -17,6 +17,7 @@ from figdate.scoring.tally import Tally, merge, tally
 from tests.scoring.test_properties import ARTICLES, gold_frame, pred_frame, spans
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 @settings(max_examples=100, deadline=None)
 @given(spans(gold=True, max_size=12), spans(gold=False, max_size=12), st.data())
 def test_merged_parts_score_as_the_whole(
