@@ -13,7 +13,6 @@ import pytest
 
 from tests.data.golden.cases import CASES, HERE, run
 
-
 SLOW = {"validate_gold", "validate_mismatch"}  # both engines, GX included: make test-slow
 
 

@@ -80,10 +80,13 @@ def _check(rows: list[dict[str, Any]], valid: bool, folder: Path, engines: tuple
         assert _verdict(path, engine) == valid, (engine, rows)
 
 
-@pytest.mark.parametrize(("engines", "examples"), [
-    (("pandera",), 150),
-    pytest.param(("pandera", "gx"), 20, marks=pytest.mark.slow),  # slow: make test-slow
-])
+@pytest.mark.parametrize(
+    ("engines", "examples"),
+    [
+        (("pandera",), 150),
+        pytest.param(("pandera", "gx"), 20, marks=pytest.mark.slow),  # slow: make test-slow
+    ],
+)
 def test_hostile_cells_get_the_reference_verdict(
     tmp_path_factory: pytest.TempPathFactory, engines: tuple[str, ...], examples: int
 ) -> None:

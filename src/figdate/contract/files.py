@@ -65,21 +65,48 @@ def validate_file(
     engines: tuple[str, ...] = ("pandera",),
     articles: Mapping[str, Article] | None = None,
     notes: tuple[str, ...] = (),
+    *,
+    columnar: bool = True,
 ) -> Report:
     """Validate the file at ``path`` as ``table``; InputError if it cannot be read.
 
     Mention rows are checked against ``articles`` when given (else alone); an articles
-    table is checked against the ``mentions.csv`` beside it, if there is one."""
-    read = read_table(path)
+    table is checked against the ``mentions.csv`` beside it, if there is one. pandera's
+    verdict on a mention table comes from the columnar backend where it can give one
+    (``columnar=False``: always from pandera on the row reader's table, as figdate 0.1)."""
+    findings = None
+    if columnar and "pandera" in engines and table != TableKind.ARTICLES:
+        findings, rows = _columnar(path, table, articles)
+    read = read_table(path) if findings is None or "gx" in engines else None
+    count = rows if read is None else len(read.frame)
     report = Report(
-        display_path(path), table, len(read.frame), engines, notes=[*notes, *read.notes]
+        display_path(path), table, count, engines, notes=[*notes, *(read.notes if read else ())]
     )
     mentions: pd.DataFrame | None = None
     if table == TableKind.ARTICLES:
         mentions = _sibling_mentions(path, report)
     for engine in engines:
-        report.findings += _engine(engine, read, table, articles, mentions)
+        if engine == "pandera" and findings is not None:
+            report.findings += findings
+        else:
+            assert read is not None
+            report.findings += _engine(engine, read, table, articles, mentions)
     return report
+
+
+def _columnar(
+    path: Path, table: str, articles: Mapping[str, Article] | None
+) -> tuple[list[Finding] | None, int]:
+    """The columnar backend's findings and the row count, or None where pandera must read
+    the file row by row (``figdate.core.columnar.NotColumnar``)."""
+    from figdate.contract import columnar_backend
+    from figdate.core.columnar import NotColumnar, read_columns
+
+    try:
+        columns = read_columns(path)
+    except NotColumnar:
+        return None, 0
+    return columnar_backend.findings(columns, table, articles), columns.frame.height
 
 
 def _sibling_mentions(path: Path, report: Report) -> pd.DataFrame | None:

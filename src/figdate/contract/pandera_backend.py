@@ -53,13 +53,16 @@ def findings(
     name: str,
     articles: Mapping[str, Article] | None = None,
     mentions: pd.DataFrame | None = None,
+    *,
+    dataset: bool = True,
 ) -> list[Finding]:
     """pandera's failed checks on ``table`` (articles, gold or predictions), grouped by check
-    with their row counts and first rows, for ``figdate validate``."""
+    with their row counts and first rows, for ``figdate validate``; ``dataset=False`` for a
+    part of a table (the rules about a whole table left out)."""
     if name == TableKind.ARTICLES:
         schema = article_schema(mentions, masks=True)
     else:
-        schema = mention_schema(articles, gold=name == TableKind.GOLD, masks=True)
+        schema = mention_schema(articles, gold=name == TableKind.GOLD, dataset=dataset, masks=True)
     rules = schema.rules
     _, found, failing = _run(schema, table, examples=EXAMPLES)
     groups: dict[tuple[str, str | None], list[Problem]] = {}

@@ -11,9 +11,12 @@ import re
 
 # The contract's value formats as regular expressions, so that pandera and the Great
 # Expectations suites (which can only say "matches a pattern") test one definition.
-# ASCII digits only: Python's \d would accept "٢٠١٩".
-_YEAR = r"(?!0000)[0-9]{4}"
-_LEAP_YEAR = r"(?!0000)(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+# ASCII digits only: Python's \d would accept "٢٠١٩". No look-around, and Python's \s
+# spelled out (``_SPACE``): the same patterns run in Rust's regex (polars), RE2 and Java.
+_SPACE = r"[\s\x1c-\x1f]"
+"""Python's ``\\s`` (what ``str.strip()`` strips): Rust's and RE2's leave out U+001C-U+001F."""
+_YEAR = r"(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
+_LEAP_YEAR = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
 _MONTH_DAY = (
     r"(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
     r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
@@ -24,11 +27,11 @@ _ISO_DATE = rf"(?:{_DAY}|{_YEAR}-(?:0[1-9]|1[0-2])|{_YEAR})"
 _ZONE = r"(?:Z|[+-](?:0[0-9]|1[0-4]):?[0-5][0-9])"
 """A UTC offset: Z, or +hh:mm from -14:00 to +14:00 (what time zones use)."""
 _TIME = rf"[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?{_ZONE}?"
-DAY_PATTERN = rf"^\s*{_DAY}\s*$"
+DAY_PATTERN = rf"^{_SPACE}*{_DAY}{_SPACE}*$"
 """A calendar day ``YYYY-MM-DD`` (an article's publication date)."""
-DATE_PATTERN = rf"^\s*{_ISO_DATE}\s*$"
+DATE_PATTERN = rf"^{_SPACE}*{_ISO_DATE}{_SPACE}*$"
 """A gold date value: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, each a real calendar date."""
-DATETIME_PATTERN = rf"^\s*(?:{_ISO_DATE}|{_DAY}{_TIME})\s*$"
+DATETIME_PATTERN = rf"^{_SPACE}*(?:{_ISO_DATE}|{_DAY}{_TIME}){_SPACE}*$"
 """A predicted date value: as a gold one, or a day with a time of day (truncated to the day)."""
 FIGURE_PATTERN = (
     r"^[^\S\x1c-\x1f]*\+?(?:[0-9]{1,30}(?:\.[0-9]{0,30})?|\.[0-9]{1,30})"
