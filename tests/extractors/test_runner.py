@@ -48,6 +48,7 @@ def test_an_extractor_that_raises_on_one_article(figdate: Run, tmp_path: Path) -
     assert int(other[5]) > 0  # the other articles were scored
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 @pytest.mark.usefixtures("each_start_method")
 def test_an_extractor_that_hangs_is_stopped(figdate: Run, tmp_path: Path) -> None:
     began = time.monotonic()
@@ -90,6 +91,7 @@ def test_a_failing_command_fails_its_articles(figdate: Run, tmp_path: Path) -> N
     assert "stdout line 1 is not JSON" in result.stdout
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 @pytest.mark.usefixtures("each_start_method")
 def test_parallel_runs_give_the_same_scores(figdate: Run, tmp_path: Path) -> None:
     one = figdate("eval", "--no-cache", "--jobs", "1", cwd=tmp_path)

@@ -231,6 +231,7 @@ def test_set_version_takes_only_major_minor_patch(gold_copy: Path, figdate: Run,
         write_manifest(gold_copy, bad)
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 @pytest.mark.parametrize("ident", ["x" * 302, "../escape", "/abs/path", "", "a/b", "A"])
 def test_hostile_ids_are_refused_in_one_line(
     gold_copy: Path, figdate: Run, tmp_path: Path, ident: str

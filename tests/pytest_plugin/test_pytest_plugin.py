@@ -256,6 +256,7 @@ def test_figdate_items_carry_the_figdate_marker(project: pytest.Pytester) -> Non
     result.stdout.fnmatch_lines(["*= figdate =*"])
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 @pytest.mark.parametrize(
     ("extractor", "gold", "cause"),
     [
