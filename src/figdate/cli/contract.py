@@ -35,6 +35,12 @@ def _articles_for(
                       f"{display_path(root)}",)  # fmt: skip
 
 
+def _megabytes(text: str) -> int:
+    if not text.isdigit() or int(text) < 10:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of MB, at least 10")
+    return int(text)
+
+
 def _validate(args: argparse.Namespace) -> int:
     from figdate.contract.files import guess_table, validate_file
 
@@ -43,7 +49,8 @@ def _validate(args: argparse.Namespace) -> int:
     table = args.table or guess_table(path)
     articles, notes = _articles_for(path, table, args.gold)
     try:
-        report = validate_file(path, table, engines, articles, notes)
+        memory = args.memory * 1_000_000
+        report = validate_file(path, table, engines, articles, notes, memory=memory)
     except InputError as exc:  # the file cannot be read as a table at all
         print_problems(exc.problems)
         print(f"{display_path(path)}: cannot be read as a {table} table", file=sys.stderr)
@@ -79,7 +86,9 @@ def register(commands: Commands) -> None:
     validate = commands.add_parser(
         "validate", help="check a table against the contract with pandera and/or GX"
     )
-    validate.add_argument("path", help="a .jsonl, .csv or .parquet file")
+    validate.add_argument(
+        "path", help="a .jsonl, .csv or .parquet file, or a folder of Parquet files"
+    )
     validate.add_argument(
         "--table", choices=TABLE_KINDS,
         help="what the file is (default: articles.csv is articles, mentions.csv beside one "
@@ -92,6 +101,11 @@ def register(commands: Commands) -> None:
         "--gold",
         help="the gold folder whose articles rows are checked against (default: as `gold path`)",
     )
+    validate.add_argument(
+        "--memory", type=_megabytes, default=1000, metavar="MB",
+        help="memory for one batch of a Parquet dataset: a folder, or a file of more rows "
+        "than fit, is read a batch at a time (default 1000)",
+    )  # fmt: skip
     validate.set_defaults(run=_validate)
     expectations = commands.add_parser("expectations", help="the Great Expectations suites")
     expectation_commands = expectations.add_subparsers(dest="expectations_command", required=True)

@@ -14,11 +14,13 @@ from pathlib import Path
 import pandas as pd
 
 from figdate.core.model import Article
-from figdate.core.problems import Finding
+from figdate.core.problems import Finding, InputError, Problem
 from figdate.core.tables import Table, display_path, read_table
 from figdate.core.vocabulary import TableKind
 
 ENGINES = ("pandera", "gx")
+DEFAULT_MEMORY = 1_000_000_000
+"""Bytes for one batch of a Parquet dataset (``figdate validate --memory``)."""
 
 
 @dataclass
@@ -67,16 +69,19 @@ def validate_file(
     notes: tuple[str, ...] = (),
     *,
     columnar: bool = True,
+    memory: int = DEFAULT_MEMORY,
 ) -> Report:
     """Validate the file at ``path`` as ``table``; InputError if it cannot be read.
 
     Mention rows are checked against ``articles`` when given (else alone); an articles
     table is checked against the ``mentions.csv`` beside it, if there is one. pandera's
     verdict on a mention table comes from the columnar backend where it can give one
-    (``columnar=False``: always from pandera on the row reader's table, as figdate 0.1)."""
+    (``columnar=False``: always from pandera on the row reader's table, as figdate 0.1).
+    A Parquet folder, or a Parquet file of more rows than ``memory`` bytes hold, is read
+    a batch at a time (``figdate.contract.streaming``)."""
     findings = None
     if columnar and "pandera" in engines and table != TableKind.ARTICLES:
-        findings, rows = _columnar(path, table, articles)
+        findings, rows = _columnar(path, table, articles, memory)
     read = read_table(path) if findings is None or "gx" in engines else None
     count = rows if read is None else len(read.frame)
     report = Report(
@@ -95,18 +100,39 @@ def validate_file(
 
 
 def _columnar(
-    path: Path, table: str, articles: Mapping[str, Article] | None
+    path: Path, table: str, articles: Mapping[str, Article] | None, memory: int
 ) -> tuple[list[Finding] | None, int]:
     """The columnar backend's findings and the row count, or None where pandera must read
     the file row by row (``figdate.core.columnar.NotColumnar``)."""
-    from figdate.contract import columnar_backend
+    from figdate.contract import columnar_backend, streaming
     from figdate.core.columnar import NotColumnar, read_columns
 
+    size = streaming.batch_rows(memory)
+    if path.is_dir() or (path.suffix.lower() == ".parquet" and _parquet_rows(path) > size):
+        try:
+            found, rows = streaming.stream_findings(path, table, articles, rows_per_batch=size)
+        except ImportError:
+            reason = "reading a Parquet dataset needs pyarrow: pip install 'figdate[parquet]'"
+            raise InputError([Problem(display_path(path), reason=reason)]) from None
+        if found is None and path.is_dir():  # the row reader reads files, not folders
+            reason = ("the contract's masks cannot judge this dataset batch by batch (a cell "
+                      "type they do not model): validate its files one by one")  # fmt: skip
+            raise InputError([Problem(display_path(path), reason=reason)])
+        return found, rows
     try:
         columns = read_columns(path)
     except NotColumnar:
         return None, 0
     return columnar_backend.findings(columns, table, articles), columns.frame.height
+
+
+def _parquet_rows(path: Path) -> int:
+    try:
+        import pyarrow.parquet as pq
+
+        return int(pq.ParquetFile(path).metadata.num_rows)
+    except (ImportError, OSError, ValueError):
+        return 0  # no pyarrow, or not readable as Parquet: the reader says which
 
 
 def _sibling_mentions(path: Path, report: Report) -> pd.DataFrame | None:

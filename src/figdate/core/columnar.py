@@ -27,6 +27,7 @@ from figdate.core.tables import (
     _guard_size,
     _loads,
     display_path,
+    parquet_cells,
 )
 
 if TYPE_CHECKING:
@@ -71,10 +72,8 @@ class Columns:
 
     def _records(self, rows: list[int]) -> list[dict[str, Any]]:
         suffix = self.source.suffix.lower()
-        if self.lines is None:  # Parquet: the typed cells, NaN as empty, as the row reader
-            picked = self.frame[rows].to_pandas().astype(object)
-            picked = picked.map(lambda v: None if type(v) is float and v != v else v)
-            return [{str(k): v for k, v in r.items()} for r in picked.to_dict("records")]
+        if self.lines is None:
+            return parquet_records(self.frame[rows])
         raw = _lines_at(self.source, [int(self.lines[i]) for i in rows])
         if suffix in JSON_SUFFIXES:
             return [_loads(text) for text in raw]
@@ -85,6 +84,11 @@ class Columns:
             }
             for t in raw
         ]
+
+
+def parquet_records(frame: pl.DataFrame) -> list[dict[str, Any]]:
+    """Parquet rows as the row reader gives them: typed cells, NaN as empty."""
+    return parquet_cells(frame.to_pandas())
 
 
 def _lines_at(path: Path, numbers: list[int]) -> list[str]:
@@ -117,7 +121,8 @@ def read_columns(path: Path) -> Columns:
     return _csv(path, shown, data)
 
 
-def _scalar_columns(frame: pl.DataFrame) -> None:
+def check_scalars(frame: pl.DataFrame) -> None:
+    """NotColumnar for a column the row reader would refuse: nested, non-finite, beyond 2^63."""
     import polars as pl
 
     for name, dtype in frame.schema.items():
@@ -188,7 +193,7 @@ def _jsonl(path: Path, shown: str, data: bytes) -> Columns:
     given = frame.select(pl.sum_horizontal(pl.all().is_not_null())).to_series()
     if (seen["keys"] != given + seen["nulls"]).any():
         raise NotColumnar("a key beyond the first rows' columns, or a key twice")
-    _scalar_columns(frame)
+    check_scalars(frame)
     if (
         frame.schema.get("article_id") == pl.String
         and frame["article_id"].is_in(["true", "false"]).any()
@@ -281,7 +286,7 @@ def _parquet(path: Path, shown: str) -> Columns:
         frame = pl.read_parquet(path)
     except Exception as exc:
         raise NotColumnar(str(exc).splitlines()[0]) from None
-    _scalar_columns(frame)
+    check_scalars(frame)
     if frame.height == 0:
         raise NotColumnar("no rows")
     return Columns(frame, shown, None, None, path, tuple(frame.columns))

@@ -270,13 +270,27 @@ def _read_parquet(path: Path) -> Table:
         raise InputError([Problem(shown, reason=reason)]) from None
     except (OSError, ValueError) as exc:
         raise InputError([Problem(shown, reason=f"not readable as Parquet: {exc}")]) from None
-    frame = frame.astype(object)
-    frame = frame.map(lambda v: None if type(v) is float and v != v else v)  # NaN: empty
-    records = [{str(k): v for k, v in r.items()} for r in frame.to_dict("records")]
+    records = parquet_cells(frame)
     found = cells.problems(records, [], shown, strings=False)  # Arrow strings are UTF-8
     if found:
         raise InputError(found)
+    columns = [str(c) for c in frame.columns]
+    frame = pd.DataFrame(
+        {c: pd.Series([r[c] for r in records], dtype=object) for c in columns}
+    )  # built from the records: pandas 3 would read a text column's None back as NaN
     return Table(frame, shown, [])
+
+
+def parquet_cells(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """A Parquet table's rows as Python cells, a missing one (NaN, None, NA) as None."""
+    rows = frame.astype(object).to_dict("records")
+    return [{str(k): (None if _missing(v) else v) for k, v in r.items()} for r in rows]
+
+
+def _missing(value: object) -> bool:
+    import pandas as pd
+
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -14,9 +14,9 @@ from typing import Any
 import pandas as pd
 
 from figdate.core.model import Article, records
+from figdate.core.numerals import SCALES, TENS, UNITS, VAGUE
 from figdate.core.values import is_empty, parse_figure
 from figdate.core.vocabulary import QUALIFIER_WORDS
-from figdate.extractors.rules.numbers import SCALES, TENS, UNITS, VAGUE
 
 OPENING_PUNCTUATION = ",.;:(\"'\u201c\u201d\u2018\u2019"
 PREPOSITIONS = ("on", "in", "at", "since", "from", "until", "by", "during", "of", "to")

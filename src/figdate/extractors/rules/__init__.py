@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from figdate.core.model import Article
+from figdate.core.numerals import TENS, UNITS, VAGUE
 from figdate.extractors.rules import dates, figures
-from figdate.extractors.rules.numbers import NUMBER, NUMBERS, TENS, UNITS, VAGUE
+from figdate.extractors.rules.numbers import NUMBER, NUMBERS
 from figdate.extractors.rules.trie import trie
 
 __all__ = ["RulesExtractor"]
