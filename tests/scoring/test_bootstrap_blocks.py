@@ -36,3 +36,21 @@ def test_the_same_seed_gives_the_same_resamples() -> None:
     first = metrics.resampled([counts], 20, seed=9)[0]
     assert np.array_equal(first, metrics.resampled([counts], 20, seed=9)[0])
     assert not np.array_equal(first, metrics.resampled([counts], 20, seed=10)[0])
+
+
+@pytest.mark.parametrize("scale", [1, 2**31])
+def test_the_summary_counts_are_exact_whatever_their_size(scale: int) -> None:
+    """32-bit counts where they fit, 64-bit beyond: micro counts and macro scores exact."""
+    rng = np.random.default_rng(3)
+    counts = rng.integers(0, 5, size=(40, 2, 5, 4)).astype(np.int64) * scale
+    table = metrics.summary(counts, tuple(f"s{i}" for i in range(5)), resamples=20, seed=0)
+    full = metrics.with_all_kinds(counts)
+    for row in table.itertuples():
+        k = ("figure", "date", "all").index(row.kind)
+        s = int(row.scheme[1:])
+        assert row.tp == full[:, k, s, metrics.TP].sum()
+        assert row.fn == full[:, k, s, metrics.FN].sum()
+        cell = full[:, k, s, :]
+        active = cell[:, metrics.TP] + cell[:, metrics.FP] + cell[:, metrics.FN] > 0
+        expected = metrics.prf(cell[active])[2].mean() if active.any() else 0.0
+        assert row.macro_f1 == pytest.approx(expected)

@@ -40,7 +40,7 @@ def prf(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 def with_all_kinds(counts: np.ndarray) -> np.ndarray:
     """Append the 'all' kind (figure + date) on axis 1: [article, kind(3), scheme, 4]."""
-    return np.concatenate([counts, counts.sum(axis=1, keepdims=True)], axis=1)
+    return np.concatenate([counts, counts.sum(axis=1, keepdims=True, dtype=counts.dtype)], axis=1)
 
 
 BLOCK_CELLS = 4_000_000  # resamples x articles drawn at a time: bounds the bootstrap's memory
@@ -94,13 +94,24 @@ def _percentiles(boot: np.ndarray, point: np.ndarray, qs: tuple[float, float]) -
     return np.where(np.isnan(bounds), point[None, ...], bounds)
 
 
+def _macro(cell: np.ndarray) -> list[float]:
+    """Macro P/R/F1 of one kind and scheme over the articles that have gold or predictions."""
+    mask = cell[:, TP] + cell[:, FP] + cell[:, FN] > 0
+    if not mask.any():
+        return [0.0, 0.0, 0.0]
+    return [float(m.mean()) for m in prf(cell[mask])]
+
+
 def summary(
     counts: np.ndarray, schemes: tuple[str, ...], *, resamples: int, seed: int, level: float = 0.95
 ) -> pd.DataFrame:
     """One row per scheme and kind: micro counts and P/R/F1 with bootstrap intervals, and
     macro P/R/F1 over the articles that have gold or predictions of that kind."""
-    full = with_all_kinds(counts)
-    micro = full.sum(axis=0)  # [kind, scheme, 4]
+    # 32-bit counts where they fit: at a million articles the table and its resampling
+    # are half the size (a count per article and cell is far below 2^31)
+    small = counts.size == 0 or int(counts.max()) < 2**30
+    full = with_all_kinds(counts.astype(np.int32) if small else counts)
+    micro = full.sum(axis=0, dtype=np.int64)  # [kind, scheme, 4]
     p, r, f = prf(micro)
     low_q, high_q = (1 - level) / 2 * 100, (1 + level) / 2 * 100
     if full.shape[0] and resamples:
@@ -108,13 +119,10 @@ def summary(
         bounds = [_percentiles(b, m, (low_q, high_q)) for b, m in zip(boot, (p, r, f), strict=True)]
     else:
         bounds = [np.stack([m, m]) for m in (p, r, f)]
-    per_article = prf(full)
-    active = full[..., TP] + full[..., FP] + full[..., FN] > 0  # [article, kind, scheme]
     rows = []
     for k, kind in enumerate(KINDS):
         for s, scheme in enumerate(schemes):
-            mask = active[:, k, s]
-            macro = [float(m[mask, k, s].mean()) if mask.any() else 0.0 for m in per_article]
+            macro = _macro(full[:, k, s, :])  # one cell at a time: no [article, ...] floats
             tp, fp, fn, neutral = (int(x) for x in micro[k, s])
             row: dict[str, object] = {
                 "scheme": scheme,
