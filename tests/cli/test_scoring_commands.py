@@ -83,6 +83,7 @@ def test_score_accepts_csv_and_perfect_predictions_score_one(figdate: Run, tmp_p
     assert all("1.000 [1.00, 1.00]" in row for row in rows)
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 def test_the_same_scores_twice_are_identical(figdate: Run, tmp_path: Path) -> None:
     preds = write_jsonl(tmp_path / "p.jsonl", gold_as_predictions(step=3))
     first, second = figdate("score", str(preds)), figdate("score", str(preds))

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.support import REPO, repo_gold
 
 FIXTURES = "tests.extractors.fixtures"
@@ -39,6 +41,7 @@ def stderr_on_a_terminal(tmp_path: Path, spec: str) -> str:
     return b"".join(chunks).decode("utf-8", "replace")
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 def test_a_slow_run_on_a_terminal_shows_progress(tmp_path: Path) -> None:
     shown = stderr_on_a_terminal(tmp_path, f"{FIXTURES}:slow")
     assert "article" in shown
@@ -49,6 +52,7 @@ def test_a_fast_run_on_a_terminal_stays_quiet(tmp_path: Path) -> None:
     assert stderr_on_a_terminal(tmp_path, f"{FIXTURES}:digits") == ""
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 def test_a_slow_run_into_a_pipe_stays_quiet(tmp_path: Path) -> None:
     exe = Path(sys.executable).with_name("figdate")
     done = subprocess.run(

@@ -256,6 +256,7 @@ def test_ctrl_c_during_the_swap_waits_until_every_file_is_in(tmp_path: Path) -> 
     assert [t.read_bytes() for t in targets] == [b"new"] * 3
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 def test_ctrl_c_while_drafting_changes_nothing(gold_copy: Path, story: Path) -> None:
     before = tree(gold_copy)
     exe = Path(sys.executable).with_name("figdate")

@@ -115,6 +115,7 @@ def test_a_script_in_an_article_is_text() -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in marked
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 def test_report_and_compare_cli_write_html(figdate: Run, tmp_path: Path, gold_set: GoldSet) -> None:
     noisy_file = tmp_path / "noisy.jsonl"
     noisy(gold_set).to_json(noisy_file, orient="records", lines=True)

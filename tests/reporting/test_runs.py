@@ -26,6 +26,7 @@ def _save(folder: str, name: str) -> str:
     return save_run(Path(folder), json.dumps(DOCUMENT), name).name
 
 
+@pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 def test_parallel_saves_get_distinct_numbers(tmp_path: Path) -> None:
     context = multiprocessing.get_context("spawn")
     with context.Pool(4) as pool:
