@@ -21,6 +21,8 @@ import polars as pl
 from figdate.contract import columnar_masks
 from figdate.contract.columnar_masks import Key
 from figdate.contract.models import MODELS
+from figdate.contract.pandera_backend import COLUMN_CHECKS
+from figdate.contract.pandera_backend import findings as pandera_findings
 from figdate.contract.rules import OPTIONAL_SHARE_MAX, table_rules
 from figdate.core.columnar import VALUE, Columns
 from figdate.core.model import Article
@@ -28,11 +30,6 @@ from figdate.core.problems import Finding, Problem
 from figdate.core.tables import Table
 
 EXAMPLES = 5
-STRUCTURE = {
-    "column_in_dataframe": "required column is missing",
-    "column_in_schema": "unexpected column",
-}
-"""pandera's checks of the columns a table has, and their reasons (``pandera_backend``)."""
 
 
 @dataclass
@@ -135,9 +132,7 @@ def structure_findings(names: list[str], name: str, path: str) -> list[Finding]:
     missing = [c for c, col in schema.columns.items() if col.required and c not in names]
     unknown = [c for c in names if c not in schema.columns] if schema.strict else []
     out = []
-    for check, columns, reason in zip(
-        STRUCTURE, (missing, unknown), STRUCTURE.values(), strict=True
-    ):
+    for (check, reason), columns in zip(COLUMN_CHECKS.items(), (missing, unknown), strict=True):
         for column in columns:
             problem = Problem(path, line=1, column=column, reason=reason)
             out.append(Finding("pandera", check, column, None, reason, (problem,)))
@@ -172,10 +167,10 @@ def explained(
     """pandera's findings on ``part`` (the first failing rows of each check, read as the
     row reader reads them), counted by the masks; None if pandera's checks are not the
     masks' (then pandera must read the whole file)."""
-    from figdate.contract.pandera_backend import findings as pandera_findings
-
     found = [  # the columns' findings come from structure_findings, once for the table
-        f for f in pandera_findings(part, name, articles, dataset=False) if f.check not in STRUCTURE
+        f
+        for f in pandera_findings(part, name, articles, dataset=False)
+        if f.check not in COLUMN_CHECKS
     ]
     if {(f.check, f.column) for f in found} != set(failed):
         return None

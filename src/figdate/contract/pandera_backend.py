@@ -27,6 +27,11 @@ TABLE_RULES = {
 Validated = tuple[pd.DataFrame | None, list[Problem]]
 Found = tuple[str, Problem]  # (check, problem)
 EXAMPLES = 5
+COLUMN_CHECKS = {
+    "column_in_dataframe": "required column is missing",
+    "column_in_schema": "unexpected column",
+}
+"""pandera's checks of the columns a table has, and a person's words for them."""
 
 
 def validate_articles(table: Table, mentions: pd.DataFrame | None = None) -> Validated:
@@ -224,10 +229,8 @@ def _whole(value: Any) -> Any:
 
 def _table_problem(table: Table, check: str, case: Mapping[str, Any]) -> Problem:
     value = case.get("failure_case")
-    if check == "column_in_dataframe":
-        return Problem(table.path, line=1, column=str(value), reason="required column is missing")
-    if check == "column_in_schema":
-        return Problem(table.path, line=1, column=str(value), reason="unexpected column")
+    if check in COLUMN_CHECKS:
+        return Problem(table.path, line=1, column=str(value), reason=COLUMN_CHECKS[check])
     if check in TABLE_RULES:
         return Problem(table.path, reason=f"{TABLE_RULES[check]} (fails)")
     return Problem(table.path, reason=f"{check}: {value}")

@@ -24,7 +24,7 @@ from figdate.contract.rules import row_rules
 from figdate.core.columnar import Columns, NotColumnar, check_scalars, parquet_records
 from figdate.core.model import Article
 from figdate.core.problems import Finding, InputError, Problem
-from figdate.core.tables import Table, display_path
+from figdate.core.tables import Table, display_path, records_frame
 
 if TYPE_CHECKING:
     import polars as pl
@@ -186,14 +186,8 @@ def _same_spans(dataset: ds.Dataset, candidates: dict[int, int]) -> dict[int, in
 def _part(dataset: ds.Dataset, rows: list[int], shown: str) -> Table:
     """The given rows of the dataset as the row reader reads Parquet, indexed by row."""
     import numpy
-    import pandas as pd
     import polars as pl
 
     taken = pl.from_arrow(dataset.take(numpy.array(rows)))
     assert isinstance(taken, pl.DataFrame)
-    records = parquet_records(taken)
-    columns = list(taken.columns)
-    frame = pd.DataFrame(
-        {c: pd.Series([r.get(c) for r in records], index=rows, dtype=object) for c in columns}
-    )
-    return Table(frame, shown, [])
+    return Table(records_frame(parquet_records(taken), list(taken.columns), rows), shown, [])

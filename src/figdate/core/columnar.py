@@ -28,6 +28,7 @@ from figdate.core.tables import (
     _loads,
     display_path,
     parquet_cells,
+    records_frame,
 )
 
 if TYPE_CHECKING:
@@ -59,16 +60,11 @@ class Columns:
     def table(self, rows: Sequence[int]) -> Table:
         """Just these rows (0-based), as the row reader reads them, indexed by row number,
         so that a report's lines, rows and reasons are the row reader's own."""
-        import pandas as pd
-
         rows = sorted(set(rows))
         records = self._records(rows)
         columns = list(dict.fromkeys([*self.frame.columns, *(k for r in records for k in r)]))
-        frame = pd.DataFrame(
-            {c: pd.Series([r.get(c) for r in records], index=rows, dtype=object) for c in columns}
-        )
         lines = [] if self.lines is None else self.lines.tolist()
-        return Table(frame, self.path, lines)
+        return Table(records_frame(records, columns, rows), self.path, lines)
 
     def _records(self, rows: list[int]) -> list[dict[str, Any]]:
         suffix = self.source.suffix.lower()

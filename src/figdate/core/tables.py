@@ -225,13 +225,7 @@ def _read_jsonl(text: str, shown: str) -> Table:
     found = cells.problems(records, numbers, shown, strings=cells.may_hold_surrogates(text))
     if found:
         raise InputError(found)
-    columns = list(dict.fromkeys(key for record in records for key in record))
-    import pandas as pd
-
-    frame = pd.DataFrame(
-        {c: pd.Series([r.get(c) for r in records], dtype=object) for c in columns}
-    )  # built column by column: a missing key is None, never NaN
-    return Table(frame, shown, [n for n, _ in numbered])
+    return Table(records_frame(records), shown, [n for n, _ in numbered])
 
 
 def _jsonl_lines(numbered: list[tuple[int, str]], shown: str) -> list[dict[str, object]]:
@@ -275,10 +269,23 @@ def _read_parquet(path: Path) -> Table:
     if found:
         raise InputError(found)
     columns = [str(c) for c in frame.columns]
-    frame = pd.DataFrame(
-        {c: pd.Series([r[c] for r in records], dtype=object) for c in columns}
-    )  # built from the records: pandas 3 would read a text column's None back as NaN
-    return Table(frame, shown, [])
+    return Table(records_frame(records, columns), shown, [])
+
+
+def records_frame(
+    records: list[dict[str, Any]],
+    columns: list[str] | None = None,
+    index: list[int] | None = None,
+) -> pd.DataFrame:
+    """A frame of cells as read, one object column each (``columns``: every key, in order
+    of appearance): a missing key is None, never NaN, and pandas 3 does not turn a text
+    column's None into NaN, as it does for a frame built or mapped otherwise."""
+    import pandas as pd
+
+    names = columns or list(dict.fromkeys(key for record in records for key in record))
+    return pd.DataFrame(
+        {c: pd.Series([r.get(c) for r in records], index=index, dtype=object) for c in names}
+    )
 
 
 def parquet_cells(frame: pd.DataFrame) -> list[dict[str, Any]]:
