@@ -16,7 +16,7 @@ import sys
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Never
 
 from figdate.contract import columnar_backend as backend
 from figdate.contract.columnar_masks import Key
@@ -29,6 +29,7 @@ from figdate.core.tables import Table, display_path, records_frame
 if TYPE_CHECKING:
     import polars as pl
     import pyarrow.dataset as ds
+    from tqdm import tqdm
 
 BUCKETS = 64
 BYTES_PER_ROW = 2000
@@ -63,7 +64,9 @@ def stream_findings(
         reason = f"not readable as a Parquet dataset: {str(exc).splitlines()[0]}"
         raise InputError([Problem(shown, reason=reason)]) from None
     with tempfile.TemporaryDirectory(prefix="figdate-spans-") as spill:
-        found = _batches(dataset, name, articles, shown, Path(spill), rows_per_batch, progress)
+        bar = _progress(total, progress)
+        with bar:
+            found = _batches(dataset, name, articles, shown, Path(spill), rows_per_batch, bar)
         if found is None:
             return None, total
         counts, firsts, optional = found
@@ -85,6 +88,14 @@ def stream_findings(
     return backend.explained(_part(dataset, rows, shown), name, articles, failed, tables), total
 
 
+def _progress(total: int, progress: bool | None) -> tqdm[Never]:
+    """A progress bar on stderr: shown on a terminal, or as ``progress`` says."""
+    from tqdm import tqdm
+
+    quiet = not sys.stderr.isatty() if progress is None else not progress
+    return tqdm(total=total, unit=" rows", disable=quiet, file=sys.stderr)
+
+
 def _batches(
     dataset: ds.Dataset,
     name: str,
@@ -92,43 +103,40 @@ def _batches(
     shown: str,
     spill: Path,
     size: int,
-    progress: bool | None,
+    bar: tqdm[Never],
 ) -> tuple[dict[Key, int], dict[Key, list[int]], tuple[int, int]] | None:
     import polars as pl
-    from tqdm import tqdm
 
     counts: dict[Key, int] = {}
     firsts: dict[Key, list[int]] = {}
     optional = [0, 0]
     offset = 0
-    quiet = not sys.stderr.isatty() if progress is None else not progress
-    with tqdm(total=dataset.count_rows(), unit=" rows", disable=quiet, file=sys.stderr) as bar:
-        # no read-ahead: pyarrow would hold 16 batches besides the one being checked
-        batches = dataset.to_batches(batch_size=size, batch_readahead=0, fragment_readahead=0)
-        for batch in batches:
-            frame = pl.from_arrow(batch)
-            if not isinstance(frame, pl.DataFrame) or frame.height == 0:
-                continue
-            try:
-                check_scalars(frame)
-            except NotColumnar:
-                return None
-            found = backend.measure(
-                Columns(frame, shown, None, None, Path(shown)), name, articles, across=True
-            )
-            if found is None:
-                return None
-            for key, n in found.counts.items():
-                counts[key] = counts.get(key, 0) + n
-                hits = firsts.setdefault(key, [])
-                more = [offset + r for r in found.firsts.get(key, [])]
-                hits += more[: backend.EXAMPLES - len(hits)]
-            optional[0] += found.optional[0]
-            optional[1] += found.optional[1]
-            if found.spans is not None:
-                _spill(found.spans, offset, spill)
-            offset += frame.height
-            bar.update(frame.height)
+    # no read-ahead: pyarrow would hold 16 batches besides the one being checked
+    batches = dataset.to_batches(batch_size=size, batch_readahead=0, fragment_readahead=0)
+    for batch in batches:
+        frame = pl.from_arrow(batch)
+        if not isinstance(frame, pl.DataFrame) or frame.height == 0:
+            continue
+        try:
+            check_scalars(frame)
+        except NotColumnar:
+            return None
+        found = backend.measure(
+            Columns(frame, shown, None, None, Path(shown)), name, articles, across=True
+        )
+        if found is None:
+            return None
+        for key, n in found.counts.items():
+            counts[key] = counts.get(key, 0) + n
+            hits = firsts.setdefault(key, [])
+            more = [offset + r for r in found.firsts.get(key, [])]
+            hits += more[: backend.EXAMPLES - len(hits)]
+        optional[0] += found.optional[0]
+        optional[1] += found.optional[1]
+        if found.spans is not None:
+            _spill(found.spans, offset, spill)
+        offset += frame.height
+        bar.update(frame.height)
     return counts, {k: v for k, v in firsts.items() if v}, (optional[0], optional[1])
 
 
