@@ -95,8 +95,10 @@ def register(commands: Commands) -> None:
         "is gold, anything else predictions)",
     )  # fmt: skip
     validate.add_argument(
-        "--engine", choices=("pandera", "gx", "both"), default="pandera", help="default pandera"
-    )
+        "--engine", choices=("pandera", "gx", "both", "spark", "gx-spark"), default="pandera",
+        help="default pandera; spark: pandera's PySpark backend and the contract's masks on "
+        "Spark; gx-spark: the GX suite on a Spark datasource (both need figdate[spark])",
+    )  # fmt: skip
     validate.add_argument(
         "--gold",
         help="the gold folder whose articles rows are checked against (default: as `gold path`)",

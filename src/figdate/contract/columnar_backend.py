@@ -139,12 +139,17 @@ def structure_findings(names: list[str], name: str, path: str) -> list[Finding]:
     return out
 
 
-def table_findings(name: str, optional: tuple[int, int], path: str) -> list[Finding]:
-    """The whole-table rules from counts: at most 25% of gold mentions optional."""
+def table_findings(
+    name: str, optional: tuple[int, int], path: str, rows: int | None = None
+) -> list[Finding]:
+    """The whole-table rules from counts: at most 25% of gold mentions optional (and,
+    given the row count, that there are rows)."""
     out = []
     true, given = optional
     for rule in table_rules(name):
-        if rule.name == "optional_share" and given and true / given > OPTIONAL_SHARE_MAX:
+        if (rule.name == "optional_share" and given and true / given > OPTIONAL_SHARE_MAX) or (
+            rule.name == "has_rows" and rows == 0
+        ):
             why = f"{rule.why} (fails)"
             problem = Problem(path, reason=why)
             out.append(Finding("pandera", rule.name, None, None, why, (problem,)))

@@ -18,7 +18,8 @@ from figdate.core.problems import Finding, InputError, Problem
 from figdate.core.tables import Table, display_path, read_table
 from figdate.core.vocabulary import TableKind
 
-ENGINES = ("pandera", "gx")
+ENGINES = ("pandera", "gx", "spark", "gx-spark")
+SPARK_ENGINES = ("spark", "gx-spark")
 DEFAULT_MEMORY = 1_000_000_000
 """Bytes for one batch of a Parquet dataset (``figdate validate --memory``)."""
 
@@ -78,7 +79,10 @@ def validate_file(
     verdict on a mention table comes from the columnar backend where it can give one
     (``columnar=False``: always from pandera on the row reader's table, as figdate 0.1).
     A Parquet folder, or a Parquet file of more rows than ``memory`` bytes hold, is read
-    a batch at a time (``figdate.contract.streaming``)."""
+    a batch at a time (``figdate.contract.streaming``). The Spark engines judge mention
+    tables on Spark (``figdate.contract.spark_backend``, ``gx_spark``)."""
+    if set(engines) & set(SPARK_ENGINES):
+        return _on_spark(path, table, engines, articles, notes)
     findings = None
     if columnar and "pandera" in engines and table != TableKind.ARTICLES:
         findings, rows = _columnar(path, table, articles, memory)
@@ -124,6 +128,30 @@ def _columnar(
     except NotColumnar:
         return None, 0
     return columnar_backend.findings(columns, table, articles), columns.frame.height
+
+
+def _on_spark(
+    path: Path,
+    table: str,
+    engines: tuple[str, ...],
+    articles: Mapping[str, Article] | None,
+    notes: tuple[str, ...],
+) -> Report:
+    if table == TableKind.ARTICLES or not set(engines) <= set(SPARK_ENGINES):
+        reason = ("the Spark engines judge mention tables (gold, predictions), and run alone "
+                  "or together: use --engine pandera or gx for an articles table")  # fmt: skip
+        raise InputError([Problem(display_path(path), reason=reason)])
+    from figdate.contract import gx_spark, spark_backend, spark_tables
+
+    loaded = spark_tables.load(spark_tables.session(), path)
+    report = Report(loaded.shown, table, loaded.rows, engines, notes=list(notes))
+    if "spark" in engines:
+        found, disagree = spark_backend.findings(loaded, table, articles)
+        report.findings += found
+        report.notes += disagree
+    if "gx-spark" in engines:
+        report.findings += gx_spark.findings(loaded, table, articles)
+    return report
 
 
 def _parquet_rows(path: Path) -> int:

@@ -77,20 +77,22 @@ def _condition_columns(condition: object) -> list[str]:
     return own + [c for part in condition.get("conditions") or [] for c in _condition_columns(part)]
 
 
-def run(suite: Mapping[str, Any], frame: pd.DataFrame) -> list[Any]:
-    """GX's result for each expectation of ``suite`` (JSON form) on ``frame``."""
+def run(suite: Mapping[str, Any], frame: Any, index: str | None = None) -> list[Any]:
+    """GX's result for each expectation of ``suite`` (JSON form) on ``frame``: a pandas
+    DataFrame, or with ``index`` (the column that numbers the rows) a Spark one."""
     gx, context = _context()
     loaded = context.suites.add(gx.ExpectationSuite(**applicable(suite, list(frame.columns))))
-    asset = context.data_sources.add_pandas("figdate").add_dataframe_asset("table")
-    batch = asset.add_batch_definition_whole_dataframe("whole")
+    sources = context.data_sources
+    source = sources.add_pandas("figdate") if index is None else sources.add_spark("figdate")
+    batch = source.add_dataframe_asset("table").add_batch_definition_whole_dataframe("whole")
     definition = context.validation_definitions.add(
         gx.ValidationDefinition(name="figdate", data=batch, suite=loaded)
     )
+    shape: dict[str, Any] = {"result_format": "SUMMARY", "partial_unexpected_count": EXAMPLES}
+    if index is not None:
+        shape["unexpected_index_column_names"] = [index]
     try:
-        result = definition.run(
-            batch_parameters={"dataframe": frame},
-            result_format={"result_format": "SUMMARY", "partial_unexpected_count": EXAMPLES},
-        )
+        result = definition.run(batch_parameters={"dataframe": frame}, result_format=shape)
     except Exception as exc:  # GX stops a whole run on some errors; say so in one line
         first = (str(exc).splitlines() or [type(exc).__name__])[0]
         reason = f"Great Expectations could not run: {first}"
@@ -98,10 +100,17 @@ def run(suite: Mapping[str, Any], frame: pd.DataFrame) -> list[Any]:
     return list(result.results)
 
 
-def findings(suite: Mapping[str, Any], frame: pd.DataFrame, table: Table) -> list[Finding]:
-    """The failed expectations of ``suite`` on ``frame`` (the joined view of ``table``)."""
+def findings(
+    suite: Mapping[str, Any],
+    frame: Any,
+    table: Table,
+    index: str | None = None,
+    engine: str = "gx",
+) -> list[Finding]:
+    """The failed expectations of ``suite`` on ``frame`` (the joined view of ``table``;
+    a Spark DataFrame numbered by its ``index`` column, see ``run``)."""
     out: list[Finding] = []
-    results = [r for r in run(suite, frame) if not r.success]
+    results = [r for r in run(suite, frame, index) if not r.success]
     plain = {c for r in results if _counted(r) for c in _columns(r.expectation_config.kwargs)}
     for result in results:
         config = result.expectation_config
@@ -121,12 +130,12 @@ def findings(suite: Mapping[str, Any], frame: pd.DataFrame, table: Table) -> lis
         count = detail.get("unexpected_count")
         out.append(
             Finding(
-                "gx",
+                engine,
                 check,
                 columns[0] if len(columns) == 1 else None,
                 int(count) if count is not None else None,
                 why,
-                _examples(detail, columns, frame, table, why),
+                _examples(detail, columns, frame, table, why, index),
             )
         )
     return out
@@ -160,9 +169,10 @@ def _columns(kwargs: Mapping[str, Any]) -> list[str]:
 def _examples(
     detail: Mapping[str, Any],
     columns: Sequence[str],
-    frame: pd.DataFrame,
+    frame: Any,
     table: Table,
     why: str,
+    index: str | None = None,
 ) -> tuple[Problem, ...]:
     indices = detail.get("partial_unexpected_index_list") or []
     if not indices:
@@ -171,14 +181,15 @@ def _examples(
             return (Problem(table.path, reason=f"{why}; observed {shown!r}"),)
         return ()
     problems = []
-    for index in list(indices)[:EXAMPLES]:
-        position = int(index) if isinstance(index, int) else None
-        if position is None or position not in frame.index:
+    for entry in list(indices)[:EXAMPLES]:
+        if isinstance(entry, Mapping) and index is not None:  # Spark: the row's own cells
+            position, cells = int(entry[index]), entry
+        elif isinstance(entry, int) and entry in frame.index:
+            position, cells = entry, frame.loc[entry]
+        else:
             continue
         line, row = table.where(position)
-        values = ", ".join(
-            f"{c}={_shown(frame.at[position, c])}" for c in columns if c in frame.columns
-        )
+        values = ", ".join(f"{c}={_shown(cells[c])}" for c in columns if c in cells)
         column = columns[0] if columns else None
         problems.append(Problem(table.path, line, row, column, f"{values}: {why}"))
     return tuple(problems)

@@ -112,7 +112,8 @@ def _value_rule(*, gold: bool) -> RowRule:
         gx=(
             expect("column_values_to_match_regex", column="value", regex=FIGURE_PATTERN,
                    when=IS_FIGURE, why=FIGURE_WHY),
-            expect("column_values_to_be_in_type_list", column="value", type_list=["str"],
+            expect("column_values_to_be_in_type_list", column="value",
+                   type_list=["str", "StringType"],  # pandas' name, Spark's
                    when=IS_DATE, why="a date's value is a string, not a number"),
             expect("column_values_to_match_regex", column="value",
                    regex=DATE_PATTERN if gold else DATETIME_PATTERN,

@@ -56,11 +56,15 @@ class Columns:
     value_is_text: pl.Series | None
     source: Path
     header: tuple[str, ...] = ()
+    read: Table | None = None
+    """The row reader's table, where these columns were made from it (``from_table``)."""
 
     def table(self, rows: Sequence[int]) -> Table:
         """Just these rows (0-based), as the row reader reads them, indexed by row number,
         so that a report's lines, rows and reasons are the row reader's own."""
         rows = sorted(set(rows))
+        if self.read is not None:
+            return Table(self.read.frame.iloc[rows], self.path, self.read.lines)
         records = self._records(rows)
         columns = list(dict.fromkeys([*self.frame.columns, *(k for r in records for k in r)]))
         lines = [] if self.lines is None else self.lines.tolist()
@@ -80,6 +84,42 @@ class Columns:
             }
             for t in raw
         ]
+
+
+def from_table(read: Table, source: Path) -> Columns:
+    """The row reader's table as typed columns, for an engine that needs one type a column
+    (Spark): a column of one JSON type keeps it; a column of mixed cells becomes text (JSON's
+    spelling of numbers and true/false), and ``value`` keeps which cells were strings."""
+    import numpy as np
+    import polars as pl
+
+    series = [_typed(str(name), read.frame[name].tolist()) for name in read.frame.columns]
+    frame = pl.DataFrame(series) if series else pl.DataFrame()
+    flags = None
+    if VALUE in frame and frame.schema[VALUE] == pl.String:
+        cells = read.frame[VALUE].tolist()
+        flags = pl.Series("value_is_text", [isinstance(c, str) for c in cells])
+    lines = np.asarray(read.lines, dtype=np.int64) if read.lines else None
+    return Columns(frame, read.path, lines, flags, source, read=read)
+
+
+def _typed(name: str, values: list[Any]) -> pl.Series:
+    import json
+
+    import polars as pl
+
+    given = [c for c in values if c is not None]
+    kinds = {type(c) for c in given}
+    if kinds <= {str}:
+        return pl.Series(name, values, dtype=pl.String)
+    if kinds == {bool}:
+        return pl.Series(name, values, dtype=pl.Boolean)
+    if kinds == {int} and all(-cells.LIMIT <= c < cells.LIMIT for c in given):
+        return pl.Series(name, values, dtype=pl.Int64)
+    if kinds <= {int, float} and bool not in kinds:
+        return pl.Series(name, [None if c is None else float(c) for c in values], dtype=pl.Float64)
+    text = [c if c is None or isinstance(c, str) else json.dumps(c) for c in values]
+    return pl.Series(name, text, dtype=pl.String)
 
 
 def parquet_records(frame: pl.DataFrame) -> list[dict[str, Any]]:
