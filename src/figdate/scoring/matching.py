@@ -15,6 +15,8 @@ as matrices before any of their pairs is listed.
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -174,8 +176,62 @@ def overlapping_pairs(gold: Side, pred: Side, skip: np.ndarray | None = None) ->
     return gi[keep], located[pj[keep]]
 
 
-def match(data: Prepared) -> Matches:
-    """Match under every scheme and count per article and kind."""
+BLOCK_ROWS = 1_000_000
+"""Gold and predicted rows matched at a time: whole articles, so a block's matching is the
+whole's; the arrays of candidate pairs and their features, a few times the rows, are made
+per block, so a corpus of any size costs the block's transient memory, not its own."""
+
+
+def match(data: Prepared, block_rows: int = BLOCK_ROWS) -> Matches:
+    """Match under every scheme and count per article and kind, a block of whole articles
+    at a time (the sides are sorted by article: a block is a view of each)."""
+    n = len(data.articles)
+    g_at = np.searchsorted(data.gold.article, np.arange(n + 1))
+    p_at = np.searchsorted(data.pred.article, np.arange(n + 1))
+    rows = g_at + p_at
+    bounds = [0]
+    while bounds[-1] < n:
+        first = bounds[-1]
+        end = int(np.searchsorted(rows, rows[first] + block_rows, side="right")) - 1
+        bounds.append(min(n, max(end, first + 1)))
+    if len(bounds) <= 2:
+        return _match_block(data)
+    parts = []
+    for a0, a1 in itertools.pairwise(bounds):
+        part = dataclasses.replace(
+            data,
+            articles=data.articles[a0:a1],
+            gold=_slice(data.gold, g_at[a0], g_at[a1], a0),
+            pred=_slice(data.pred, p_at[a0], p_at[a1], a0),
+        )
+        found = _match_block(part)
+        g0, p0 = int(g_at[a0]), int(p_at[a0])
+        parts.append(
+            Matches(
+                found.counts,
+                found.pairs_gold + g0,
+                found.pairs_pred + p0,
+                found.value_gold + g0,
+                found.value_pred + p0,
+            )
+        )
+    return Matches(*(np.concatenate([getattr(m, f) for m in parts]) for f in _FIELDS))
+
+
+_FIELDS = ("counts", "pairs_gold", "pairs_pred", "value_gold", "value_pred")
+
+
+def _slice(side: Side, lo: int, hi: int, first_article: int) -> Side:
+    """Rows lo:hi of a side (views), article codes counted from ``first_article``."""
+    cut = {
+        f.name: getattr(side, f.name)[lo:hi]
+        for f in dataclasses.fields(side)
+        if f.name not in ("frame", "article")
+    }
+    return dataclasses.replace(side, article=side.article[lo:hi] - first_article, **cut)
+
+
+def _match_block(data: Prepared) -> Matches:
     gold, pred = data.gold, data.pred
     shape = (len(data.articles), N_KINDS)
     counts = np.zeros((*shape, len(SCHEMES), 4), dtype=np.int64)
@@ -195,6 +251,8 @@ def match(data: Prepared) -> Matches:
     counts[:, :, len(SPAN_SCHEMES)] = _counts(gold, bag_g, _per_group(pred, None, shape), shape)
     value_g, value_p = kept["value"]
     figure = (gold.kind[value_g] == FIGURE_CODE) & ~gold.optional[value_g]
+    if counts.size and counts.max() < 2**31:  # half the memory: 40 counts an article
+        counts = counts.astype(np.int32)
     return Matches(counts, *kept["relaxed"], value_g[figure], value_p[figure])
 
 

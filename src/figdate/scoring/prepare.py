@@ -123,5 +123,6 @@ def normalised_values(
     number[figure_at] = text[figure_at].astype(np.float64)
     iso = np.full(len(text), "", dtype=object)
     date_at = ~is_figure & ~empty
-    iso[date_at] = [t[:10] for t in text[date_at].tolist()]
+    days: dict[str, str] = {}  # one string per distinct day, not one per mention
+    iso[date_at] = [days.setdefault(t[:10], t[:10]) for t in text[date_at].tolist()]
     return number, iso, empty
