@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -17,6 +18,9 @@ from figdate.core.model import Article
 from figdate.core.problems import Finding, InputError, Problem
 from figdate.core.tables import Table, display_path, read_table
 from figdate.core.vocabulary import TableKind
+
+if TYPE_CHECKING:
+    from figdate.core.columnar import Columns
 
 ENGINES = ("pandera", "gx", "spark", "gx-spark")
 SPARK_ENGINES = ("spark", "gx-spark")
@@ -83,10 +87,10 @@ def validate_file(
     tables on Spark (``figdate.contract.spark_backend``, ``gx_spark``)."""
     if set(engines) & set(SPARK_ENGINES):
         return _on_spark(path, table, engines, articles, notes)
-    findings = None
-    if columnar and "pandera" in engines and table != TableKind.ARTICLES:
-        findings, rows = _columnar(path, table, articles, memory)
-    read = read_table(path) if findings is None or "gx" in engines else None
+    findings, columns, rows = None, None, 0
+    if columnar and table != TableKind.ARTICLES and {"pandera", "gx"} & set(engines):
+        findings, columns, rows = _columnar(path, table, articles, memory, "pandera" in engines)
+    read = _whole(path, columns) if "gx" in engines or findings is None else None
     count = rows if read is None else len(read.frame)
     report = Report(
         display_path(path), table, count, engines, notes=[*notes, *(read.notes if read else ())]
@@ -104,15 +108,18 @@ def validate_file(
 
 
 def _columnar(
-    path: Path, table: str, articles: Mapping[str, Article] | None, memory: int
-) -> tuple[list[Finding] | None, int]:
-    """The columnar backend's findings and the row count, or None where pandera must read
-    the file row by row (``figdate.core.columnar.NotColumnar``)."""
+    path: Path, table: str, articles: Mapping[str, Article] | None, memory: int, judge: bool
+) -> tuple[list[Finding] | None, Columns | None, int]:
+    """The columnar backend's findings (if ``judge``), the columns read (for GX) and the
+    row count; None for what the row reader must read (``core.columnar.NotColumnar``)."""
     from figdate.contract import columnar_backend, streaming
     from figdate.core.columnar import NotColumnar, read_columns
 
     size = streaming.batch_rows(memory)
-    if path.is_dir() or (path.suffix.lower() == ".parquet" and _parquet_rows(path) > size):
+    big = path.is_dir() or (path.suffix.lower() == ".parquet" and _parquet_rows(path) > size)
+    if big and not judge:
+        return None, None, 0  # GX reads a file whole: the row reader says if it is too big
+    if big:
         try:
             found, rows = streaming.stream_findings(path, table, articles, rows_per_batch=size)
         except ImportError:
@@ -122,12 +129,13 @@ def _columnar(
             reason = ("the contract's masks cannot judge this dataset batch by batch (a cell "
                       "type they do not model): validate its files one by one")  # fmt: skip
             raise InputError([Problem(display_path(path), reason=reason)])
-        return found, rows
+        return found, None, rows
     try:
         columns = read_columns(path)
     except NotColumnar:
-        return None, 0
-    return columnar_backend.findings(columns, table, articles), columns.frame.height
+        return None, None, 0
+    found = columnar_backend.findings(columns, table, articles) if judge else None
+    return found, columns, columns.frame.height
 
 
 def _on_spark(
@@ -152,6 +160,19 @@ def _on_spark(
     if "gx-spark" in engines:
         report.findings += gx_spark.findings(loaded, table, articles)
     return report
+
+
+def _whole(path: Path, columns: Columns | None) -> Table:
+    """The table as the row reader reads it: from the columns polars read where they hold
+    the same cells (10x faster), else by the row reader."""
+    from figdate.core.columnar import NotColumnar
+
+    if columns is not None:
+        try:
+            return columns.as_table()
+        except NotColumnar:
+            pass
+    return read_table(path)
 
 
 def _parquet_rows(path: Path) -> int:

@@ -50,6 +50,11 @@ def _context() -> Any:
     return gx, gx.get_context(mode="ephemeral", project_config=config)
 
 
+def warm() -> None:
+    """Import GX now (seconds), as a long-lived process would have."""
+    _context()
+
+
 def applicable(suite: Mapping[str, Any], columns: Sequence[str]) -> dict[str, Any]:
     """``suite`` without the expectations that read a column the table lacks (their
     ``expect_column_to_exist`` reports it): GX would stop the whole run on a row condition

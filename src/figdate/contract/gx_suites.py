@@ -213,8 +213,16 @@ def _whole_numbers(series: pd.Series) -> pd.Series:
     if not bool((numbers[given].notna() & (numbers[given] % 1 == 0)).all()):
         return series
     if bool((numbers[given].abs() < 2**62).all()):
-        return numbers.astype("Int64")
+        return _integers(numbers)
     return numbers
+
+
+def _integers(series: pd.Series) -> pd.Series:
+    """Whole numbers as numpy's int64 where none is missing (GX compares those vectorised,
+    and pandas' nullable Int64 one Python call a cell), else as Int64."""
+    if bool(series.notna().all()):
+        return series.astype("int64")
+    return series.astype("Int64")
 
 
 def joined(
@@ -257,7 +265,7 @@ def joined(
     if articles is None or "article_id" not in out:
         return out  # nothing to join (a missing article_id: its expect_column_to_exist says so)
     found = out["article_id"].astype(str).map(articles.get)
-    out[ARTICLE_LENGTH] = found.map(lambda a: None if a is None else len(a.text)).astype("Int64")
+    out[ARTICLE_LENGTH] = _integers(found.map(lambda a: None if a is None else len(a.text)))
     out[ARTICLE_DATED] = found.map(lambda a: a is not None and a.published is not None)
     starts = out["start"] if "start" in out else pd.Series(None, index=out.index)
     ends = out["end"] if "end" in out else pd.Series(None, index=out.index)

@@ -70,6 +70,48 @@ class Columns:
         lines = [] if self.lines is None else self.lines.tolist()
         return Table(records_frame(records, columns, rows), self.path, lines)
 
+    def as_table(self) -> Table:
+        """The whole table as the row reader reads it (a Python cell per row and column,
+        a JSON value with its JSON type), without reading each line as JSON: for an engine
+        that judges Python cells (GX)."""
+        import json
+
+        import pandas as pd
+
+        if self.lines is None:  # Parquet: typed cells, as the row reader converts them
+            records = parquet_records(self.frame)
+            return Table(records_frame(records, list(self.frame.columns)), self.path, [])
+        if self.source.suffix.lower() in JSON_SUFFIXES:
+            self._text_columns_are_strings()
+        data = {}
+        for name in self.frame.columns:
+            values = self.frame[name].to_list()
+            if name == VALUE and self.value_is_text is not None:
+                flags = self.value_is_text.to_list()
+                values = [
+                    v if v is None or text else json.loads(v)
+                    for v, text in zip(values, flags, strict=True)
+                ]
+            data[name] = pd.Series(values, dtype=object)
+        lines = [] if self.lines is None else self.lines.tolist()
+        return Table(pd.DataFrame(data), self.path, lines)
+
+    def _text_columns_are_strings(self) -> None:
+        """NotColumnar if a text column but ``value`` holds a JSON number or true/false on
+        some line (polars wrote it as text, and only ``value`` keeps its JSON types), or a
+        column of fractions holds a whole number (polars made a JSON integer a float)."""
+        import polars as pl
+
+        lines = _physical_lines(self.source.read_bytes())
+        for name, dtype in self.frame.schema.items():
+            if dtype == pl.Float64 and (self.frame[name] == self.frame[name].floor()).any():
+                raise NotColumnar(f"column {name!r} may mix JSON integers and fractions")
+            if name == VALUE or dtype != pl.String:
+                continue
+            key = "".join(f"\\u{ord(c):04x}" if not c.isalnum() else c for c in name)
+            if lines.str.contains(rf'(?:^|[{{,])\s*"{key}"\s*:\s*[-0-9tf]').any():
+                raise NotColumnar(f"column {name!r} mixes JSON types")
+
     def _records(self, rows: list[int]) -> list[dict[str, Any]]:
         suffix = self.source.suffix.lower()
         if self.lines is None:
