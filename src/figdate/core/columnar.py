@@ -23,11 +23,13 @@ from figdate.core.tables import (
     BOM,
     JSON_SUFFIXES,
     MAX_LINE,
+    TABLE_SUFFIXES,
     Table,
     _guard_size,
     _loads,
     display_path,
     parquet_cells,
+    read_table,
     records_frame,
 )
 
@@ -197,6 +199,18 @@ def read_columns(path: Path) -> Columns:
     if suffix in JSON_SUFFIXES:
         return _jsonl(path, shown, data)
     return _csv(path, shown, data)
+
+
+def read_cells(path: Path, *, known_format: bool = False) -> Table:
+    """The table as the row reader reads it (``tables.read_table``), from polars' columns
+    where they hold the same cells (``Columns.as_table``): a million JSON rows in about a
+    third of the time."""
+    if path.suffix.lower() in TABLE_SUFFIXES and path.is_file():
+        try:
+            return read_columns(path).as_table()
+        except NotColumnar:
+            pass
+    return read_table(path, known_format=known_format)
 
 
 def check_scalars(frame: pl.DataFrame) -> None:
