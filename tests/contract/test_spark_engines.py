@@ -10,6 +10,8 @@ counts and rows the local streaming engine gives.
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -114,3 +116,19 @@ def test_the_spark_engines_refuse_an_articles_table(
     code, out = _validate(capsys, GOLD / "articles.csv", "spark")
     assert code == 2
     assert "the Spark engines judge mention tables" in out
+
+
+def test_the_command_runs_on_a_local_spark_of_its_own(tmp_path: Path) -> None:
+    """As a user runs it: a process of its own, no Spark settings in the environment."""
+    pytest.importorskip("pyspark", reason="pyspark is in the Spark venv: `make test-spark`")
+    figdate = shutil.which("figdate", path=os.path.dirname(sys.executable))
+    assert figdate is not None
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYSPARK", "SPARK"))}
+    done = subprocess.run(
+        [figdate, "validate", str(BAD / "text_mismatch.jsonl"), "--engine", "spark",
+         "--gold", str(GOLD)],
+        capture_output=True, text=True, env=env, cwd=REPO, timeout=600, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert "FAIL [spark] text_matches, column 'text': 1 row(s)" in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr

@@ -12,6 +12,8 @@ here only, and only by the Spark engines.
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,6 +71,9 @@ def session() -> SparkSession:
     except ImportError:
         reason = "the spark engines need PySpark and a Java runtime: pip install 'figdate[spark]'"
         raise InputError([Problem("figdate", reason=reason)]) from None
+    # Spark starts its Python workers with `python3` from PATH unless told: in local mode
+    # they must be this interpreter, the one figdate is installed in
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.appName("figdate validate")
     spark = (
         builder.config("spark.sql.execution.arrow.pyspark.enabled", "true")
