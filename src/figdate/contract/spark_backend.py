@@ -39,10 +39,15 @@ ENGINE = "spark"
 REPEAT: Key = ("unique_span", "start")
 OPTIONAL = "\x1foptional"
 REFUSED = "\x1frefused"
-OUT = (
-    "key string, count bigint, rows array<bigint>, "
-    "span_article string, span_kind string, span_start double, span_end double, row bigint"
-)
+_OUT_FIELDS = (
+    ("key", "string"), ("count", "bigint"), ("rows", "array<bigint>"),
+    ("span_article", "string"), ("span_kind", "string"),
+    ("span_start", "double"), ("span_end", "double"), ("row", "bigint"),
+)  # fmt: skip
+"""What a partition sends back: a summary row per failing check (key, count, first rows),
+or a span key per located row (key null)."""
+OUT = ", ".join(f"{name} {kind}" for name, kind in _OUT_FIELDS)
+SPAN_FIELDS = [name for name, _ in _OUT_FIELDS[3:]]
 
 
 def findings(
@@ -193,27 +198,17 @@ def _batch(
     """Rows of ``OUT``: the summary's (key, count, rows), or the spans' (key null)."""
     import pyarrow as pa
 
-    names = ["span_article", "span_kind", "span_start", "span_end", "row"]
     if spans is None:
         n = len(summary)
-        spans = {c: [None] * n for c in names}
+        spans = {c: [None] * n for c in SPAN_FIELDS}
     data = {
-        "key": [s["key"] for s in summary] or [None] * n,
-        "count": [s["count"] for s in summary] or [None] * n,
-        "rows": [s["rows"] for s in summary] or [None] * n,
-        **{c: spans[c] for c in names},
+        **{c: [s[c] for s in summary] or [None] * n for c in ("key", "count", "rows")},
+        **{c: spans[c] for c in SPAN_FIELDS},
     }
-    return pa.RecordBatch.from_pydict(data, schema=_out_schema())
-
-
-def _out_schema() -> pa.Schema:
-    import pyarrow as pa
-
-    return pa.schema([
-        ("key", pa.string()), ("count", pa.int64()), ("rows", pa.list_(pa.int64())),
-        ("span_article", pa.string()), ("span_kind", pa.string()),
-        ("span_start", pa.float64()), ("span_end", pa.float64()), ("row", pa.int64()),
-    ])  # fmt: skip
+    types = {"string": pa.string(), "bigint": pa.int64(), "double": pa.float64(),
+             "array<bigint>": pa.list_(pa.int64())}  # fmt: skip
+    schema = pa.schema([(name, types[kind]) for name, kind in _OUT_FIELDS])
+    return pa.RecordBatch.from_pydict(data, schema=schema)
 
 
 def _label(key: Key) -> str:
