@@ -1,11 +1,13 @@
-"""Validating a Parquet dataset larger than memory: time and peak memory at 1M, 10M, 100M rows.
+"""Validating a table larger than memory: time and peak memory at 1M, 10M, 100M rows.
 
     .venv/bin/python benchmarks/streaming.py [--rows 1000000,10000000,100000000]
+        [--format parquet|jsonl]
 
-Writes each dataset as a Parquet file, a million rows at a time (valid predictions, 1,000
-per synthetic article), then validates it in a process of its own as ``figdate validate``
-does (``validate_file``, the default 1 GB a batch) and prints seconds, rows per second and
-the process's peak resident memory. Targets: under 2 GB at 100M rows, time linear in rows.
+Writes each dataset as a Parquet (or JSONL) file, a million rows at a time (valid
+predictions, 1,000 per synthetic article), then validates it in a process of its own as
+``figdate validate`` does (``validate_file``, the default 1 GB a batch) and prints seconds,
+rows per second and the process's peak resident memory. Targets: under 2 GB at 100M rows,
+time linear in rows.
 """
 
 from __future__ import annotations
@@ -45,6 +47,16 @@ def chunk(n: int, first: int) -> object:
 def write(path: Path, rows: int) -> None:
     import pyarrow.parquet as pq
 
+    if path.suffix == ".jsonl":
+        import polars as pl
+
+        with path.open("wb") as handle:
+            for first in range(0, rows, CHUNK):
+                frame = pl.from_arrow(chunk(min(CHUNK, rows - first), first))
+                assert isinstance(frame, pl.DataFrame)
+                frame.write_ndjson(handle)
+        return
+
     writer = None
     for first in range(0, rows, CHUNK):
         table = chunk(min(CHUNK, rows - first), first)
@@ -69,6 +81,7 @@ def child(path: Path, rows: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", default="1000000,10000000,100000000")
+    parser.add_argument("--format", choices=("parquet", "jsonl"), default="parquet")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -77,7 +90,7 @@ def main() -> None:
     print(f"{'rows':>12} {'seconds':>9} {'rows/s':>12} {'peak MB':>9}")
     for rows in map(int, args.rows.split(",")):
         with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "predictions.parquet"
+            path = Path(folder) / f"predictions.{args.format}"
             write(path, rows)
             argv = [sys.executable, __file__, "--child", str(path), str(rows)]
             seconds, peak = peak_memory_mb(argv)

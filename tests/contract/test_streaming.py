@@ -9,6 +9,7 @@ planted so that a repeat and the row it repeats fall in different batches.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -104,7 +105,11 @@ def test_a_shared_hash_is_not_a_repeat(tmp_path: Path) -> None:
     spill.mkdir()
     pairs = np.array([(7, 0), (7, 4), (9, 5), (9, 6)], dtype=[("hash", "<u8"), ("row", "<i8")])
     pairs.tofile(spill / "00")  # rows 0 and 4 share a hash, not a span
-    repeats, earlier = streaming._repeats(ds.dataset(path, format="parquet"), spill)
+    dataset = ds.dataset(path, format="parquet")
+    source = streaming.Source(
+        str(path), [], 7, lambda _: iter(()), partial(streaming._parquet_keys, dataset), print
+    )
+    repeats, earlier = streaming._repeats(source, spill)
     assert repeats == [6]
     assert earlier == {6: 5}
 

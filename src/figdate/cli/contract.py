@@ -105,8 +105,8 @@ def register(commands: Commands) -> None:
     )
     validate.add_argument(
         "--memory", type=_megabytes, default=1000, metavar="MB",
-        help="memory for one batch of a Parquet dataset: a folder, or a file of more rows "
-        "than fit, is read a batch at a time (default 1000)",
+        help="memory for one batch: a Parquet folder, or a Parquet, JSONL or CSV file too "
+        "large for it, is read a batch at a time (default 1000)",
     )  # fmt: skip
     validate.set_defaults(run=_validate)
     expectations = commands.add_parser("expectations", help="the Great Expectations suites")

@@ -82,8 +82,9 @@ def validate_file(
     table is checked against the ``mentions.csv`` beside it, if there is one. pandera's
     verdict on a mention table comes from the columnar backend where it can give one
     (``columnar=False``: always from pandera on the row reader's table, as figdate 0.1).
-    A Parquet folder, or a Parquet file of more rows than ``memory`` bytes hold, is read
-    a batch at a time (``figdate.contract.streaming``). The Spark engines judge mention
+    A Parquet folder, a Parquet file of more rows than ``memory`` bytes hold, or a JSONL
+    or CSV file too large for them, is read a batch at a time
+    (``figdate.contract.streaming``, ``streaming_text``). The Spark engines judge mention
     tables on Spark (``figdate.contract.spark_backend``, ``gx_spark``)."""
     if set(engines) & set(SPARK_ENGINES):
         return _on_spark(path, table, engines, articles, notes)
@@ -130,6 +131,13 @@ def _columnar(
                       "type they do not model): validate its files one by one")  # fmt: skip
             raise InputError([Problem(display_path(path), reason=reason)])
         return found, None, rows
+    if judge and _big_text(path, memory):
+        from figdate.contract import streaming_text
+
+        source = streaming_text.text_source(path)
+        found = streaming.stream(source, table, articles, size)
+        if found is not None:
+            return found, None, source.total
     try:
         columns = read_columns(path)
     except NotColumnar:
@@ -173,6 +181,16 @@ def _whole(path: Path, columns: Columns | None) -> Table:
         except NotColumnar:
             pass
     return read_table(path)
+
+
+def _big_text(path: Path, memory: int) -> bool:
+    """A JSONL or CSV file the columnar reader would need more than ``memory`` to hold."""
+    from figdate.contract.streaming_text import TEXT_FACTOR
+    from figdate.core.tables import JSON_SUFFIXES
+
+    if path.suffix.lower() not in (*JSON_SUFFIXES, ".csv") or not path.is_file():
+        return False
+    return path.stat().st_size * TEXT_FACTOR > memory
 
 
 def _parquet_rows(path: Path) -> int:

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Never
 
@@ -44,6 +46,20 @@ def batch_rows(memory: int) -> int:
     return max(10_000, memory // BYTES_PER_ROW)
 
 
+@dataclass
+class Source:
+    """A table read a batch at a time: its columns, its row count, its batches (None for
+    one the masks cannot judge), and how to read given rows back: their span keys, and
+    the rows as the row reader reads them."""
+
+    shown: str
+    names: list[str]
+    total: int
+    batches: Callable[[int], Iterator[Columns | None]]
+    keys: Callable[[list[int]], dict[int, tuple[str, ...]]]
+    part: Callable[[list[int]], Table]
+
+
 def stream_findings(
     path: Path,
     name: str,
@@ -63,15 +79,34 @@ def stream_findings(
     except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
         reason = f"not readable as a Parquet dataset: {str(exc).splitlines()[0]}"
         raise InputError([Problem(shown, reason=reason)]) from None
+    source = Source(
+        shown,
+        list(dataset.schema.names),
+        total,
+        partial(_parquet_batches, dataset, shown),
+        partial(_parquet_keys, dataset),
+        partial(_part, dataset, shown=shown),
+    )
+    return stream(source, name, articles, rows_per_batch, progress), total
+
+
+def stream(
+    source: Source,
+    name: str,
+    articles: Mapping[str, Article] | None,
+    rows_per_batch: int,
+    progress: bool | None = None,
+) -> list[Finding] | None:
+    """The findings on a table read batch by batch; None where pandera must read it whole."""
     with tempfile.TemporaryDirectory(prefix="figdate-spans-") as spill:
-        bar = _progress(total, progress)
+        bar = _progress(source.total, progress)
         with bar:
-            found = _batches(dataset, name, articles, shown, Path(spill), rows_per_batch, bar)
+            found = _batches(source, name, articles, Path(spill), rows_per_batch, bar)
         if found is None:
-            return None, total
+            return None
         counts, firsts, optional = found
         if REPEAT in {(rule.name, rule.column) for rule in row_rules(name)}:
-            repeats, earlier = _repeats(dataset, Path(spill))
+            repeats, earlier = _repeats(source, Path(spill))
             counts[REPEAT] = len(repeats)
             firsts[REPEAT] = repeats[: backend.EXAMPLES]
             extra = [earlier[r] for r in firsts[REPEAT]]
@@ -79,13 +114,13 @@ def stream_findings(
             extra = []
     failed = {k: n for k, n in counts.items() if n}
     tables = [
-        *backend.structure_findings(dataset.schema.names, name, shown),
-        *backend.table_findings(name, optional, shown),
+        *backend.structure_findings(source.names, name, source.shown),
+        *backend.table_findings(name, optional, source.shown, source.total),
     ]
     if not failed:
-        return tables, total
+        return tables
     rows = sorted({r for hits in firsts.values() for r in hits} | set(extra))
-    return backend.explained(_part(dataset, rows, shown), name, articles, failed, tables), total
+    return backend.explained(source.part(rows), name, articles, failed, tables)
 
 
 def _progress(total: int, progress: bool | None) -> tqdm[Never]:
@@ -96,35 +131,37 @@ def _progress(total: int, progress: bool | None) -> tqdm[Never]:
     return tqdm(total=total, unit=" rows", disable=quiet, file=sys.stderr)
 
 
-def _batches(
-    dataset: ds.Dataset,
-    name: str,
-    articles: Mapping[str, Article] | None,
-    shown: str,
-    spill: Path,
-    size: int,
-    bar: tqdm[Never],
-) -> tuple[dict[Key, int], dict[Key, list[int]], tuple[int, int]] | None:
+def _parquet_batches(dataset: ds.Dataset, shown: str, size: int) -> Iterator[Columns | None]:
     import polars as pl
 
-    counts: dict[Key, int] = {}
-    firsts: dict[Key, list[int]] = {}
-    optional = [0, 0]
-    offset = 0
     # no read-ahead: pyarrow would hold 16 batches besides the one being checked
-    batches = dataset.to_batches(batch_size=size, batch_readahead=0, fragment_readahead=0)
-    for batch in batches:
+    for batch in dataset.to_batches(batch_size=size, batch_readahead=0, fragment_readahead=0):
         frame = pl.from_arrow(batch)
         if not isinstance(frame, pl.DataFrame) or frame.height == 0:
             continue
         try:
             check_scalars(frame)
         except NotColumnar:
-            return None
-        found = backend.measure(
-            Columns(frame, shown, None, None, Path(shown)), name, articles, across=True
-        )
-        if found is None:
+            yield None
+            return
+        yield Columns(frame, shown, None, None, Path(shown))
+
+
+def _batches(
+    source: Source,
+    name: str,
+    articles: Mapping[str, Article] | None,
+    spill: Path,
+    size: int,
+    bar: tqdm[Never],
+) -> tuple[dict[Key, int], dict[Key, list[int]], tuple[int, int]] | None:
+    counts: dict[Key, int] = {}
+    firsts: dict[Key, list[int]] = {}
+    optional = [0, 0]
+    offset = 0
+    for columns in source.batches(size):
+        found = None if columns is None else backend.measure(columns, name, articles, across=True)
+        if columns is None or found is None:
             return None
         for key, n in found.counts.items():
             counts[key] = counts.get(key, 0) + n
@@ -135,8 +172,8 @@ def _batches(
         optional[1] += found.optional[1]
         if found.spans is not None:
             _spill(found.spans, offset, spill)
-        offset += frame.height
-        bar.update(frame.height)
+        offset += columns.frame.height
+        bar.update(columns.frame.height)
     return counts, {k: v for k, v in firsts.items() if v}, (optional[0], optional[1])
 
 
@@ -158,7 +195,7 @@ def _spill(spans: pl.DataFrame, offset: int, spill: Path) -> None:
                 pairs.tofile(handle)
 
 
-def _repeats(dataset: ds.Dataset, spill: Path) -> tuple[list[int], dict[int, int]]:
+def _repeats(source: Source, spill: Path) -> tuple[list[int], dict[int, int]]:
     """Rows whose span an earlier row has, each with that earlier row, checked on the rows'
     own keys (a shared hash alone is not a repeat)."""
     import numpy
@@ -175,23 +212,29 @@ def _repeats(dataset: ds.Dataset, spill: Path) -> tuple[list[int], dict[int, int
         candidates.update(zip(pairs["row"][same].tolist(), first.tolist(), strict=True))
     if not candidates:
         return [], {}
-    confirmed = _same_spans(dataset, candidates)
+    confirmed = _same_spans(source, candidates)
     return sorted(confirmed), confirmed
 
 
-def _same_spans(dataset: ds.Dataset, candidates: dict[int, int]) -> dict[int, int]:
-    import numpy
-    import polars as pl
-
-    rows = sorted(set(candidates) | set(candidates.values()))
-    keys = [c for c in ("article_id", "kind", "start", "end") if c in dataset.schema.names]
-    taken = pl.from_arrow(dataset.take(numpy.array(rows), columns=keys))
-    assert isinstance(taken, pl.DataFrame)
-    text = {row: tuple(map(str, values)) for row, values in zip(rows, taken.rows(), strict=True)}
+def _same_spans(source: Source, candidates: dict[int, int]) -> dict[int, int]:
+    text = source.keys(sorted(set(candidates) | set(candidates.values())))
     return {r: e for r, e in candidates.items() if text[r] == text[e]}
 
 
-def _part(dataset: ds.Dataset, rows: list[int], shown: str) -> Table:
+SPAN_KEY = ("article_id", "kind", "start", "end")
+
+
+def _parquet_keys(dataset: ds.Dataset, rows: list[int]) -> dict[int, tuple[str, ...]]:
+    import numpy
+    import polars as pl
+
+    keys = [c for c in SPAN_KEY if c in dataset.schema.names]
+    taken = pl.from_arrow(dataset.take(numpy.array(rows), columns=keys))
+    assert isinstance(taken, pl.DataFrame)
+    return {row: tuple(map(str, values)) for row, values in zip(rows, taken.rows(), strict=True)}
+
+
+def _part(dataset: ds.Dataset, rows: list[int], *, shown: str) -> Table:
     """The given rows of the dataset as the row reader reads Parquet, indexed by row."""
     import numpy
     import polars as pl
