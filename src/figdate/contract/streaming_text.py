@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import csv
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any, overload
 
@@ -54,34 +55,37 @@ def text_source(path: Path) -> Source:
     """The JSONL or CSV file at ``path`` as batches of lines."""
     shown = display_path(path)
     is_json = path.suffix.lower() in JSON_SUFFIXES
-    lines = _count_lines(path)
     header: list[str] = []
     if not is_json:
         with path.open("rb") as handle:
             first = handle.readline().decode("utf-8", errors="replace").rstrip("\r\n")
         header = next(csv.reader([first]), [])
     first_line = 1 if is_json else 2
-    total = max(0, lines - (first_line - 1))
-    source = Source(shown, list(header), total, lambda size: iter(()), _no_keys, _no_part)
-    source.batches = lambda size: _batches(path, shown, source, size, is_json=is_json)
-    source.keys = lambda rows: {
-        row: tuple(str(record.get(c)) for c in SPAN_KEY if c in source.names)
-        for row, record in zip(rows, _records(path, rows, first_line, header), strict=True)
-    }
-    source.part = lambda rows: Table(
-        records_frame(_records(path, rows, first_line, header), source.names, rows),
+    total = max(0, _count_lines(path) - (first_line - 1))
+    names = list(header)  # a JSONL file's: the first batch's columns, set as it is read
+    read = partial(_records, path, first=first_line, header=header)
+    return Source(
         shown,
-        Shifted(first_line, total),  # type: ignore[arg-type]  # a list's reads, lazily
+        names,
+        total,
+        partial(_batches, path, shown, names, is_json=is_json),
+        partial(_keys, read, names),
+        lambda rows: Table(
+            records_frame(read(rows), names, rows),
+            shown,
+            Shifted(first_line, total),  # type: ignore[arg-type]  # a list's reads, lazily
+        ),
     )
-    return source
 
 
-def _no_keys(rows: list[int]) -> dict[int, tuple[str, ...]]:
-    return {}
-
-
-def _no_part(rows: list[int]) -> Table:
-    raise NotImplementedError
+def _keys(
+    read: Callable[[list[int]], list[dict[str, Any]]], names: list[str], rows: list[int]
+) -> dict[int, tuple[str, ...]]:
+    """Each row's span key, as text."""
+    return {
+        row: tuple(str(record.get(c)) for c in SPAN_KEY if c in names)
+        for row, record in zip(rows, read(rows), strict=True)
+    }
 
 
 def _count_lines(path: Path) -> int:
@@ -94,7 +98,7 @@ def _count_lines(path: Path) -> int:
 
 
 def _batches(
-    path: Path, shown: str, source: Source, size: int, *, is_json: bool
+    path: Path, shown: str, names: list[str], size: int, *, is_json: bool
 ) -> Iterator[Columns | None]:
     """Batches of ``size`` lines as the columnar reader reads them, their lines numbered
     in the file; None (and the end) where a batch is not for it."""
@@ -109,17 +113,15 @@ def _batches(
                 yield None
                 return
             if not done and is_json:
-                source.names = list(columns.frame.columns)
-            if columns.frame.height != len(chunk) or set(columns.frame.columns) != set(
-                source.names
-            ):
+                names[:] = columns.frame.columns
+            if columns.frame.height != len(chunk) or set(columns.frame.columns) != set(names):
                 yield None  # a blank line, or columns that change: the file is read whole
                 return
             yield columns  # its rows count from 0: the stream adds the rows before it
             done += len(chunk)
 
 
-def _records(path: Path, rows: list[int], first: int, header: list[str]) -> list[dict[str, Any]]:
+def _records(path: Path, rows: list[int], *, first: int, header: list[str]) -> list[dict[str, Any]]:
     """Given rows, as the row reader reads their lines."""
     texts = _lines_at(path, [row + first for row in rows])
     if not header:
