@@ -73,7 +73,7 @@ def text_source(path: Path) -> Source:
         lambda rows: Table(
             records_frame(read(rows), names, rows),
             shown,
-            Shifted(first_line, total),  # type: ignore[arg-type]  # a list's reads, lazily
+            Shifted(first_line, total),
         ),
     )
 

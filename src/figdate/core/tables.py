@@ -12,6 +12,7 @@ import io
 import json
 import os
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,7 +30,7 @@ class Table:
 
     frame: pd.DataFrame
     path: str
-    lines: list[int]
+    lines: Sequence[int]  # a list, or a lazy sequence for a file read in batches
     notes: tuple[str, ...] = ()  # what the reader did that a person should know
 
     def where(self, index: int) -> tuple[int | None, int]:
