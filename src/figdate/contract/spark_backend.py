@@ -27,6 +27,7 @@ from figdate.contract.models import MODELS
 from figdate.contract.pandera_backend import COLUMN_CHECKS
 from figdate.contract.rules import row_rules
 from figdate.contract.spark_tables import IS_TEXT, ROW, SparkTable
+from figdate.contract.streaming import REPEAT
 from figdate.core.columnar import Columns, NotColumnar, check_scalars
 from figdate.core.model import Article
 from figdate.core.problems import Finding, InputError, Problem
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
     from pyspark.sql import DataFrame
 
 ENGINE = "spark"
-REPEAT: Key = ("unique_span", "start")
 OPTIONAL = "\x1foptional"
 REFUSED = "\x1frefused"
 _OUT_FIELDS = (
