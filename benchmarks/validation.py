@@ -8,8 +8,9 @@ every text wrong, then times, interleaved over --repeat rounds (min/median/max),
 the file on disk: figdate 0.1's path (the row reader, then pandera's findings), the
 columnar one (what ``figdate validate`` runs now: polars' reader and the contract's masks),
 each on the valid and on the failing file, and GX on the valid one: as 0.1 ran it (the row
-reader, the joined view with pandas' nullable integers, the suite) and as ``figdate
-validate --engine gx`` runs it now (the cells from polars' columns, numpy integers). GX is
+reader, 0.1's joined view kept in ``gx_legacy.py``, the suite) and as ``figdate validate
+--engine gx`` runs it now (the cells from polars' columns, the view built a column at a
+time, text as pandas' Arrow strings). GX is
 imported before the first round. Targets: columnar at least 5x faster than 0.1's path;
 every row failing within 2x the valid file; GX at least 3x faster than 0.1's.
 """
@@ -27,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
+import gx_legacy
 from timing import interleaved, line, median
 
 from figdate.contract import gx_backend, gx_suites
@@ -120,10 +122,9 @@ def contenders(
                 if columnar:  # figdate validate --engine gx now
                     table = read_columns(valid).as_table()
                     view = gx_suites.joined(table.frame, "predictions", known)
-                else:  # 0.1: the row reader, and whole numbers as pandas' nullable Int64
+                else:  # 0.1: the row reader, and 0.1's view (whole numbers as nullable Int64)
                     table = read_table(valid)
-                    view = gx_suites.joined(table.frame, "predictions", known)
-                    view = view.astype({c: "Int64" for c in ("start", "end", "article_length")})
+                    view = gx_legacy.joined(table.frame, "predictions", known)
                 found = gx_backend.findings(suite, view, table)
                 assert found == [], found
                 return found

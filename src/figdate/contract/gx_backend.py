@@ -160,7 +160,9 @@ def _shown(value: object) -> str:
     if callable(item) and not isinstance(value, str):
         with contextlib.suppress(TypeError, ValueError):
             value = item()
-    return "null" if value is None or value is pd.NA else repr(value)
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return "null"  # NaN: a missing cell of a string column (the readers refuse NaN)
+    return repr(value)
 
 
 def _columns(kwargs: Mapping[str, Any]) -> list[str]:

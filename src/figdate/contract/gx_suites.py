@@ -16,15 +16,14 @@ those columns out and expect those few expectations to fail as "column not found
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import pandera.pandas as pa
 
 from figdate.contract.conditions import Expectation, expect
-from figdate.contract.models import MODELS, NOT_BLANK, parse_bool
+from figdate.contract.gx_view import joined as joined  # the view the suites read
+from figdate.contract.models import MODELS
 from figdate.contract.rules import (
     ARTICLE_DATED,
     ARTICLE_LENGTH,
@@ -36,8 +35,7 @@ from figdate.contract.rules import (
     row_rules,
     table_rules,
 )
-from figdate.core.model import Article
-from figdate.core.values import is_empty
+from figdate.core.values import NOT_BLANK
 from figdate.core.vocabulary import BOOL_WORDS, TABLE_KINDS, TableKind
 
 TABLES = TABLE_KINDS
@@ -202,84 +200,3 @@ def stale(folder: Path = FOLDER) -> list[Path]:
         if not path.is_file() or path.read_text(encoding="utf-8") != render(table):
             out.append(path)
     return out
-
-
-def _whole_numbers(series: pd.Series) -> pd.Series:
-    """Offsets as numbers when every cell is a whole number; else as written, so that the
-    whole-number expectation can name the cells that are not. Whole numbers too large for
-    64-bit integers stay floats, for the range expectation to refuse."""
-    numbers = pd.to_numeric(series, errors="coerce").astype("float64")
-    given = ~series.map(is_empty).astype(bool)
-    if not bool((numbers[given].notna() & (numbers[given] % 1 == 0)).all()):
-        return series
-    if bool((numbers[given].abs() < 2**62).all()):
-        return _integers(numbers)
-    return numbers
-
-
-def _integers(series: pd.Series) -> pd.Series:
-    """Whole numbers as numpy's int64 where none is missing (GX compares those vectorised,
-    and pandas' nullable Int64 one Python call a cell), else as Int64."""
-    if bool(series.notna().all()):
-        return series.astype("int64")
-    return series.astype("Int64")
-
-
-def joined(
-    frame: pd.DataFrame,
-    table: str,
-    articles: Mapping[str, Article] | None = None,
-    mentions: pd.DataFrame | None = None,
-) -> pd.DataFrame:
-    """The table as the GX suites expect it (see the module docstring); the columns from the
-    other table are added only when it is given (``articles`` or ``mentions``). A table
-    that may carry columns beyond the contract (predictions) keeps only the contract's:
-    the suite checks no others, and GX's cost grows with every column it is shown (20,000
-    extra columns took minutes)."""
-    schema = MODELS[table].to_schema()
-    if getattr(schema, "strict", False) is True:
-        out = frame.copy()
-    else:
-        out = frame[[c for c in frame.columns if c in schema.columns]].copy()
-    for name, column in schema.columns.items():
-        if not column.required and name not in out:
-            out[name] = None  # absent optional columns are empty ones, as pandera treats them
-    for name in ("start", "end"):
-        if name in out:
-            out[name] = _whole_numbers(out[name])
-    if "optional" in out:
-        out["optional"] = parse_bool(out["optional"])
-    if "value" in out:
-        out["value"] = out["value"].map(lambda v: None if is_empty(v) else v).astype(object)
-    if table == TableKind.ARTICLES:
-        if mentions is None:
-            return out
-        counts = (
-            mentions["article_id"].astype(str).value_counts()
-            if "article_id" in mentions
-            else pd.Series(dtype=int)
-        )
-        ids = out["id"].astype(str) if "id" in out else pd.Series("", index=out.index)
-        out[MENTION_COUNT] = ids.map(lambda i: int(counts.get(i, 0)))
-        return out
-    if articles is None or "article_id" not in out:
-        return out  # nothing to join (a missing article_id: its expect_column_to_exist says so)
-    found = out["article_id"].astype(str).map(articles.get)
-    out[ARTICLE_LENGTH] = _integers(found.map(lambda a: None if a is None else len(a.text)))
-    out[ARTICLE_DATED] = found.map(lambda a: a is not None and a.published is not None)
-    starts = out["start"] if "start" in out else pd.Series(None, index=out.index)
-    ends = out["end"] if "end" in out else pd.Series(None, index=out.index)
-    out[ARTICLE_SPAN] = [_span_text(a, s, e) for a, s, e in zip(found, starts, ends, strict=True)]
-    return out
-
-
-def _span_text(article: Article | None, start: object, end: object) -> str | None:
-    if article is None or is_empty(start) or is_empty(end):
-        return None
-    try:
-        s, e = int(str(start)), int(str(end))
-    except ValueError:
-        return None
-    if not 0 <= s < e <= len(article.text):
-        return None
-    return article.text[s:e]

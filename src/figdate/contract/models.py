@@ -14,13 +14,11 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from figdate.core.values import DAY_PATTERN
+from figdate.core.values import DAY_PATTERN, NOT_BLANK
 from figdate.core.vocabulary import BOOL_WORDS, KINDS, QUALIFIERS, SLUG, URL
 
 MAX_OFFSET = 2**53
 """Offsets beyond this are not offsets into any article (and floats stop being exact)."""
-NOT_BLANK = r"^\s*\S"
-"""Mention text has something besides spaces: a blank span is no figure or date."""
 
 
 def parse_bool(series: pd.Series) -> pd.Series:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from figdate.core import cells
+from figdate.core.json_cells import decoded
 from figdate.core.tables import (
     BOM,
     JSON_SUFFIXES,
@@ -76,9 +77,8 @@ class Columns:
         """The whole table as the row reader reads it (a Python cell per row and column,
         a JSON value with its JSON type), without reading each line as JSON: for an engine
         that judges Python cells (GX)."""
-        import json
-
         import pandas as pd
+        import polars as pl
 
         if self.lines is None:  # Parquet: typed cells, as the row reader converts them
             records = parquet_records(self.frame)
@@ -86,33 +86,45 @@ class Columns:
         if self.source.suffix.lower() in JSON_SUFFIXES:
             self._text_columns_are_strings()
         data = {}
-        for name in self.frame.columns:
-            values = self.frame[name].to_list()
+        arrow = pd.Series(["text"]).dtype != object  # pandas 3: text as Arrow strings
+        for name, column in self.frame.to_dict().items():
             if name == VALUE and self.value_is_text is not None:
-                flags = self.value_is_text.to_list()
-                values = [
-                    v if v is None or text else json.loads(v)
-                    for v, text in zip(values, flags, strict=True)
-                ]
-            data[name] = pd.Series(values, dtype=object)
+                data[name] = pd.Series(decoded(column, self.value_is_text), dtype=object)
+            elif arrow and name != VALUE and column.dtype == pl.String:
+                data[name] = column.to_pandas()  # pandas' own type for text, without a copy
+            else:
+                data[name] = pd.Series(column.to_list(), dtype=object)
         lines = [] if self.lines is None else self.lines.tolist()
         return Table(pd.DataFrame(data), self.path, lines)
 
     def _text_columns_are_strings(self) -> None:
         """NotColumnar if a text column but ``value`` holds a JSON number or true/false on
-        some line (polars wrote it as text, and only ``value`` keeps its JSON types), or a
-        column of fractions holds a whole number (polars made a JSON integer a float)."""
+        some line (polars wrote it as text, and only ``value`` keeps its JSON types), a
+        column of fractions holds a whole number (polars made a JSON integer a float), or
+        a JSON fraction in ``value`` came out of polars as a whole number ("1.0" as "1").
+        One pass over the lines, every test an expression polars runs in parallel."""
         import polars as pl
 
-        lines = _physical_lines(self.source.read_bytes())
+        line, tests = pl.col("line"), {}
         for name, dtype in self.frame.schema.items():
             if dtype == pl.Float64 and (self.frame[name] == self.frame[name].floor()).any():
                 raise NotColumnar(f"column {name!r} may mix JSON integers and fractions")
-            if name == VALUE or dtype != pl.String:
-                continue
-            key = "".join(f"\\u{ord(c):04x}" if not c.isalnum() else c for c in name)
-            if lines.str.contains(rf'(?:^|[{{,])\s*"{key}"\s*:\s*[-0-9tf]').any():
+            if name != VALUE and dtype == pl.String:
+                key = "".join(f"\\u{ord(c):04x}" if not c.isalnum() else c for c in name)
+                tests[name] = line.str.contains(rf'(?:^|[{{,])\s*"{key}"\s*:\s*[-0-9tf]').any()
+        number = r'(?:^|[{,])\s*"value"\s*:\s*-?[0-9]'
+        if self.value_is_text is not None:
+            tests |= {"fractions": line.str.count_matches(number + "+[.eE]").sum(),
+                      "numbers": line.str.count_matches(number).sum()}  # fmt: skip
+        seen = _physical_lines(self.source.read_bytes()).to_frame("line").select(**tests)
+        for name in seen.columns:
+            if name not in ("fractions", "numbers") and seen[name][0]:
                 raise NotColumnar(f"column {name!r} mixes JSON types")
+        if self.value_is_text is not None:  # polars writes 1.0 as "1" and 1e5 as "100000"
+            texts = self.frame[VALUE].filter(self.value_is_text.not_())
+            kept = (texts.str.contains("[.eE]").sum(), texts.str.contains("^-?[0-9]").sum())
+            if kept != (seen["fractions"][0], seen["numbers"][0]):
+                raise NotColumnar("a JSON number in value that polars would rewrite")
 
     def _records(self, rows: list[int]) -> list[dict[str, Any]]:
         suffix = self.source.suffix.lower()

@@ -12,9 +12,22 @@ import re
 # The contract's value formats as regular expressions, so that pandera and the Great
 # Expectations suites (which can only say "matches a pattern") test one definition.
 # ASCII digits only: Python's \d would accept "٢٠١٩". No look-around, and Python's \s
-# spelled out (``_SPACE``): the same patterns run in Rust's regex (polars), RE2 and Java.
-_SPACE = r"[\s\x1c-\x1f]"
-"""Python's ``\\s`` (what ``str.strip()`` strips): Rust's and RE2's leave out U+001C-U+001F."""
+# spelled out character by character: Rust's regex (polars) leaves U+001C-U+001F out of
+# its \s, RE2's (pandas' Arrow strings) has no U+000B, Java's (Spark) is ASCII only; a
+# class of the characters themselves reads the same in all four.
+WHITE_SPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+"""The characters Python's ``\\s`` matches (``str.isspace``, what ``str.strip()`` strips)."""
+_ASCII_SPACE = r"\t\n\x0b\x0c\r "
+_WIDE_SPACE = "\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_SPACE = rf"[{_ASCII_SPACE}\x1c-\x1f{_WIDE_SPACE}]"
+"""Python's ``\\s`` as a class (control characters escaped, the others as themselves)."""
+_FLOAT_SPACE = rf"[{_ASCII_SPACE}{_WIDE_SPACE}]"
+"""The white space ``float()`` strips: ``\\s`` less the separators U+001C-U+001F."""
+NOT_BLANK = rf"^{_SPACE}*[^{_ASCII_SPACE}\x1c-\x1f{_WIDE_SPACE}]"
+"""Text with a character that is not white space (Python's ``^\\s*\\S``)."""
 _YEAR = r"(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
 _LEAP_YEAR = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
 _MONTH_DAY = (
@@ -34,8 +47,9 @@ DATE_PATTERN = rf"^{_SPACE}*{_ISO_DATE}{_SPACE}*$"
 DATETIME_PATTERN = rf"^{_SPACE}*(?:{_ISO_DATE}|{_DAY}{_TIME}){_SPACE}*$"
 """A predicted date value: as a gold one, or a day with a time of day (truncated to the day)."""
 FIGURE_PATTERN = (
-    r"^[^\S\x1c-\x1f]*\+?(?:[0-9]{1,30}(?:\.[0-9]{0,30})?|\.[0-9]{1,30})"
-    r"(?:[eE](?:\+?(?:[0-9]{1,2}|1[0-9]{2}|2[0-6][0-9]|27[0-7])|-[0-9]{1,3}))?[^\S\x1c-\x1f]*$"
+    rf"^{_FLOAT_SPACE}*\+?(?:[0-9]{{1,30}}(?:\.[0-9]{{0,30}})?|\.[0-9]{{1,30}})"
+    r"(?:[eE](?:\+?(?:[0-9]{1,2}|1[0-9]{2}|2[0-6][0-9]|27[0-7])|-[0-9]{1,3}))?"
+    rf"{_FLOAT_SPACE}*$"
 )
 """A figure value as text (``str()`` of a number): non-negative, no ``_``, and finite: at
 most 30 digits before the point and an exponent up to 277 keep every match below 1e308,
