@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from figdate.cli.exits import UNREADABLE, Exit
-from figdate.cli.options import Commands, print_problems
+from figdate.cli.options import Commands, megabytes, print_problems
 from figdate.core.model import Article
 from figdate.core.problems import InputError
 from figdate.core.tables import display_path
@@ -33,12 +33,6 @@ def _articles_for(
         return None, (f"the articles' checks were skipped: {exc}".splitlines()[0],)
     return articles, (f"rows are checked against the {len(articles)} articles in "
                       f"{display_path(root)}",)  # fmt: skip
-
-
-def _megabytes(text: str) -> int:
-    if not text.isdigit() or int(text) < 10:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of MB, at least 10")
-    return int(text)
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -104,7 +98,7 @@ def register(commands: Commands) -> None:
         help="the gold folder whose articles rows are checked against (default: as `gold path`)",
     )
     validate.add_argument(
-        "--memory", type=_megabytes, default=1000, metavar="MB",
+        "--memory", type=megabytes, default=1000, metavar="MB",
         help="memory for one batch: a Parquet folder, or a Parquet, JSONL or CSV file too "
         "large for it, is read a batch at a time (default 1000)",
     )  # fmt: skip

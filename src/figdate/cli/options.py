@@ -54,6 +54,13 @@ COUNT = whole(0)
 POSITIVE = whole(1)
 
 
+def megabytes(text: str) -> int:
+    """An argparse type: ``--memory`` in MB (10 or more)."""
+    if not text.isdigit() or int(text) < 10:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of MB, at least 10")
+    return int(text)
+
+
 def print_problems(problems: Sequence[Problem]) -> None:
     """One line per problem, each once (two readers may meet the same one)."""
     for problem in dict.fromkeys(problems):

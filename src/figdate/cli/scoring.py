@@ -16,6 +16,7 @@ from figdate.cli.options import (
     add_report,
     add_scoring,
     add_start_method,
+    megabytes,
     report,
     seconds,
     write_markdown,
@@ -30,6 +31,7 @@ def _score(args: argparse.Namespace) -> int:
     result = score_file(
         Path(args.predictions), load(args.gold), name=args.name,
         version=args.extractor_version, resamples=args.resamples, seed=args.seed,
+        memory=args.memory * 1_000_000,
     )  # fmt: skip
     report(result, args)
     return Exit.OK
@@ -131,6 +133,11 @@ def register_files(commands: Commands) -> None:
     add_report(score)
     score.add_argument("--name", help="the extractor's name in reports (default: file name)")
     score.add_argument("--extractor-version", help="the extractor's version in reports")
+    score.add_argument(
+        "--memory", type=megabytes, default=1000, metavar="MB",
+        help="a file that would take more is scored in parts of whole articles, through "
+        "disk: the same numbers, no error list (default 1000)",
+    )  # fmt: skip
     score.set_defaults(run=_score)
     compare = commands.add_parser("compare", help="compare two predictions files")
     compare.add_argument("a", help="predictions A")

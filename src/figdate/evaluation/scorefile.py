@@ -39,9 +39,20 @@ def score_file(
     version: str | None = None,
     resamples: int = DEFAULT_RESAMPLES,
     seed: int = DEFAULT_SEED,
+    memory: int | None = None,
 ) -> Score:
-    """Validate a predictions file (CSV, JSONL or Parquet) and score it against ``gold``;
-    InputError with every problem if the file does not fit the contract."""
-    frame = read_predictions(path, gold.articles)
+    """Validate a predictions file (CSV, JSONL or Parquet, or a folder of Parquet files) and
+    score it against ``gold``; InputError with every problem if the file does not fit the
+    contract. With ``memory``, a file that would take more bytes is scored in parts
+    (``scoreparts``): the same numbers, without the outcome table (``figdate score``;
+    the HTML report and ``compare --html`` show each mention, and read the file whole)."""
+    from figdate.evaluation import scoreparts
+
     info = run_info(gold, name or path.stem, version)
+    if memory is not None and scoreparts.too_big(path, memory):
+        return scoreparts.score_in_parts(
+            path, gold.mentions, gold.articles, memory=memory, resamples=resamples, seed=seed,
+            run=info,
+        )  # fmt: skip
+    frame = read_predictions(path, gold.articles)
     return score(gold.mentions, frame, gold.articles, resamples=resamples, seed=seed, run=info)

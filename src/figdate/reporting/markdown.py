@@ -41,7 +41,7 @@ def markdown(
     lines += [f"- note: {note}" for note in score.notes]
     if against is not None:
         lines += ["", *_change(score, against, schemes)]
-    if worst > 0 and not score.errors.empty:
+    if worst > 0 and score.has_outcomes and not score.errors.empty:
         lines += ["", *_worst(score.errors, worst)]
     return "\n".join(lines) + "\n"
 

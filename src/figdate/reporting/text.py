@@ -50,7 +50,10 @@ def terminal(
         lines += [f"  {f.article}: {f.reason}" for f in score.run.failures]
     if per_article:
         lines += ["", *_per_article_lines(score, schemes)]
-    if errors:
+    if errors and not score.has_outcomes:
+        lines += ["", "errors: none listed: this score was merged from counts, without the "
+                  "outcome table (a file scored in parts, or Spark)"]  # fmt: skip
+    elif errors:
         lines += ["", *error_lines(score.errors, errors)]
     return "\n".join(lines) + "\n"
 

@@ -70,6 +70,12 @@ class Score:
     def outcomes(self) -> pd.DataFrame:
         return self.tabulate()
 
+    @property
+    def has_outcomes(self) -> bool:
+        """False for a score merged from counts (Spark, or a file scored in parts): no
+        outcome table, no error list."""
+        return self.tabulate is not _no_outcome_table
+
     @functools.cached_property
     def errors(self) -> pd.DataFrame:
         return error_list(self.outcomes, self.texts)
@@ -141,6 +147,7 @@ def summarise(
 
 def _no_outcome_table() -> pd.DataFrame:
     raise ValueError(
-        "this score was merged from counts (the Spark engine): it has no outcome table or "
-        "error list; score a sample locally with figdate.scoring.score for them"
+        "this score was merged from counts (the Spark engine, or a file scored in parts to "
+        "fit --memory): it has no outcome table or error list; score a sample at once "
+        "(figdate.scoring.score, or figdate score with a larger --memory) for them"
     )
