@@ -12,6 +12,7 @@ import polars as pl
 import pytest
 from hypothesis import given, settings
 
+from figdate.core.timex import PREDICTED_DATE_PATTERN, TIMEX3_PATTERN
 from figdate.core.values import (
     DATE_PATTERN,
     DATETIME_PATTERN,
@@ -21,7 +22,8 @@ from figdate.core.values import (
     WHITE_SPACE,
 )
 
-PATTERNS = [NOT_BLANK, DATE_PATTERN, DATETIME_PATTERN, DAY_PATTERN, FIGURE_PATTERN]
+PATTERNS = [NOT_BLANK, DATE_PATTERN, DATETIME_PATTERN, DAY_PATTERN, FIGURE_PATTERN,
+            TIMEX3_PATTERN, PREDICTED_DATE_PATTERN]  # fmt: skip
 ARROW = pd.Series(["text"]).dtype != object  # pandas 3: text is Arrow strings by default
 
 
@@ -41,7 +43,7 @@ def engines(texts: list[str], pattern: str) -> dict[str, list[bool]]:
     return out
 
 
-ALPHABET = "0123456789-+.:eETZx" + WHITE_SPACE
+ALPHABET = "0123456789-+.:eETZxXPWQHSUFAIRMON_" + WHITE_SPACE
 
 
 @settings(max_examples=300, deadline=None)
@@ -63,3 +65,13 @@ def test_each_white_space_character_alone_is_blank_and_around_a_value_is_strippe
     assert engines([space], NOT_BLANK)["python"] == [False]
     float_strips = space not in "\x1c\x1d\x1e\x1f"  # float() refuses the four separators
     assert engines([f"{space}12.5{space}"], FIGURE_PATTERN)["python"] == [float_strips]
+
+
+def test_timex3_values_and_non_values_read_alike_in_every_engine() -> None:
+    from tests.core.test_timex import NOT_VALUES, TIMEX3
+
+    texts = TIMEX3 + NOT_VALUES
+    for pattern in (TIMEX3_PATTERN, PREDICTED_DATE_PATTERN):
+        seen = engines(texts, pattern)
+        assert all(v == seen["python"] for v in seen.values()), (pattern, seen)
+        assert seen["python"][: len(TIMEX3)] == [True] * len(TIMEX3)

@@ -17,9 +17,9 @@ import numpy as np
 import pandas as pd
 
 from figdate.core.model import Article, records
+from figdate.core.timex import PREDICTED_DATE_PATTERN
 from figdate.core.values import (
     DATE_PATTERN,
-    DATETIME_PATTERN,
     FIGURE_PATTERN,
     is_empty,
     parse_date,
@@ -82,7 +82,7 @@ def why(parse: Callable[[], object]) -> str:
 def value_fits_kind(frame: Rows, context: Context, *, gold: bool) -> pd.Series:
     """One pass: a figure's text is a number, a date is an ISO string (core.values' patterns)."""
     figure = re.compile(FIGURE_PATTERN)
-    date = re.compile(DATE_PATTERN if gold else DATETIME_PATTERN)
+    date = re.compile(DATE_PATTERN if gold else PREDICTED_DATE_PATTERN)
 
     def fits(kind: object, value: object) -> bool:
         if is_empty(value) or kind not in KINDS:
@@ -100,7 +100,8 @@ def value_why(row: Mapping[str, Any], context: Context, *, gold: bool) -> str:
     value = row.get("value")
     if row.get("kind") == "figure":
         return "figure value " + why(lambda: parse_figure(value))
-    return "date value " + why(lambda: parse_date(value, allow_time=not gold))
+    reason = "date value " + why(lambda: parse_date(value, allow_time=not gold))
+    return reason if gold else reason + ", nor a TimeML TIMEX3 value"
 
 
 def unique_span(frame: Rows, context: Context) -> pd.Series:

@@ -16,7 +16,8 @@ import polars as pl
 from figdate.contract.rules import cross_rules, row_rules
 from figdate.core.columnar import VALUE, Columns
 from figdate.core.model import Article
-from figdate.core.values import DATE_PATTERN, DATETIME_PATTERN, FIGURE_PATTERN
+from figdate.core.timex import PREDICTED_DATE_PATTERN
+from figdate.core.values import DATE_PATTERN, FIGURE_PATTERN
 from figdate.core.vocabulary import BOOL_WORDS, KINDS, TableKind
 
 if TYPE_CHECKING:
@@ -230,7 +231,7 @@ def _value_fits(frame: pl.DataFrame, columns: Columns, *, gold: bool) -> pl.Expr
     kind = pl.col("kind").cast(pl.String)
     has = frame.schema[VALUE]
     value = pl.col(VALUE)
-    date_pattern = DATE_PATTERN if gold else DATETIME_PATTERN
+    date_pattern = DATE_PATTERN if gold else PREDICTED_DATE_PATTERN
     if has == pl.String:
         text = value
         is_text = pl.lit(True) if columns.value_is_text is None else pl.col("\x1fis_text")

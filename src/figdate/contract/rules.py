@@ -29,7 +29,8 @@ from figdate.contract.conditions import (
     expect,
     present,
 )
-from figdate.core.values import DATE_PATTERN, DATETIME_PATTERN, FIGURE_PATTERN
+from figdate.core.timex import PREDICTED_DATE_PATTERN
+from figdate.core.values import DATE_PATTERN, FIGURE_PATTERN
 from figdate.core.vocabulary import TableKind
 
 OPTIONAL_SHARE_MAX = 0.25
@@ -99,7 +100,7 @@ class TableRule:
 
 FIGURE_WHY = "a figure's value is a finite, non-negative number"
 DATE_WHY = "a date's value is a real calendar date YYYY, YYYY-MM or YYYY-MM-DD"
-DATETIME_WHY = DATE_WHY + " (or a day with a time of day)"
+DATETIME_WHY = DATE_WHY + " (or a day with a time of day), or a TimeML TIMEX3 value"
 
 
 def _value_rule(*, gold: bool) -> RowRule:
@@ -116,7 +117,7 @@ def _value_rule(*, gold: bool) -> RowRule:
                    type_list=["str", "StringType"],  # pandas' name, Spark's
                    when=IS_DATE, why="a date's value is a string, not a number"),
             expect("column_values_to_match_regex", column="value",
-                   regex=DATE_PATTERN if gold else DATETIME_PATTERN,
+                   regex=DATE_PATTERN if gold else PREDICTED_DATE_PATTERN,
                    when=IS_DATE, why=DATE_WHY if gold else DATETIME_WHY),
         ),
     )  # fmt: skip

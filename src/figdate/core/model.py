@@ -8,6 +8,7 @@ are the exchange format; these classes are the typed view of one row.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -79,7 +80,7 @@ class Mention:
         value: Value = None
         raw = row.get("value")
         if not is_empty(raw):
-            value = parse_figure(raw) if kind == "figure" else parse_date(raw, allow_time=True)
+            value = parse_figure(raw) if kind == "figure" else _date_value(raw)
         return cls(
             article_id=str(row["article_id"]),
             kind=Kind(kind),
@@ -140,6 +141,19 @@ def articles_from_frame(frame: pd.DataFrame, texts: Mapping[str, str]) -> list[A
             )
         )
     return out
+
+
+def _date_value(raw: object) -> str:
+    """figdate's value cut to the day, or a TIMEX3 value beyond its model as written (it
+    scores as a wrong value, ``core.timex``); ValueError for anything else."""
+    try:
+        return parse_date(raw, allow_time=True)
+    except ValueError:
+        from figdate.core.timex import TIMEX3_PATTERN
+
+        if isinstance(raw, str) and re.fullmatch(TIMEX3_PATTERN, raw):
+            return raw.strip()
+        raise
 
 
 def mentions_to_frame(mentions: Iterable[Mention], *, gold: bool = True) -> pd.DataFrame:

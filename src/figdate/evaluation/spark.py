@@ -35,7 +35,10 @@ TYPES = {
 }  # fmt: skip
 """One Spark type per mention column, so that gold and predictions union by name (a
 figure's value may arrive as a number from JSON or Parquet: it is read as its text)."""
-SUMS = ("qualifier_correct", "qualifier_pairs", "qualifier_missing", "bag_only", "unaligned")
+SUMS = (
+    "qualifier_correct", "qualifier_pairs", "qualifier_missing", "bag_only", "unaligned",
+    "timex_only",
+)  # fmt: skip
 OUT = "article string, counts array<bigint>, " + ", ".join(f"{s} bigint" for s in SUMS)
 
 

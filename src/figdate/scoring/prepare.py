@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from figdate.core.model import Article
+from figdate.core.timex import cut_to_day
 from figdate.core.vocabulary import KIND_CODES, Kind
 from figdate.scoring.alignment import align, column
 
@@ -111,7 +112,8 @@ def normalised_values(
     kinds: pd.Series, values: pd.Series
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(number, iso, empty) arrays for schema-valid values: figures as floats, dates cut to
-    the day (``YYYY-MM-DDThh:mm`` becomes ``YYYY-MM-DD``). Plain loops over lists: faster
+    the day (``YYYY-MM-DDThh:mm`` becomes ``YYYY-MM-DD``; a TIMEX3 value beyond figdate's
+    model, ``PRESENT_REF``, stays whole). Plain loops over lists: faster
     than pandas' string accessor on object columns, and close to it on Arrow strings."""
     raw = values.to_numpy(dtype=object, na_value="")
     text = np.empty(len(raw), dtype=object)
@@ -124,5 +126,6 @@ def normalised_values(
     iso = np.full(len(text), "", dtype=object)
     date_at = ~is_figure & ~empty
     days: dict[str, str] = {}  # one string per distinct day, not one per mention
-    iso[date_at] = [days.setdefault(t[:10], t[:10]) for t in text[date_at].tolist()]
+    cut = [cut_to_day(t) for t in text[date_at].tolist()]
+    iso[date_at] = [days.setdefault(t, t) for t in cut]
     return number, iso, empty

@@ -35,6 +35,7 @@ class Tally:
     qualifier_missing: int = 0  # ... whose prediction gives no qualifier
     bag_only: int = 0  # predictions with neither offsets nor text
     unaligned: int = 0  # predictions whose text occurs nowhere unused in their article
+    timex_only: int = 0  # predicted date values beyond figdate's model (TIMEX3: P2Y, ...)
 
     def notes(self) -> list[str]:
         """What a reader needs to know to read the figures (conventions that applied)."""
@@ -58,6 +59,12 @@ class Tally:
                 f"{self.bag_only} prediction(s) have neither offsets nor text: scored under "
                 "'bag' only"
             )
+        if self.timex_only:
+            notes.append(
+                f"{self.timex_only} predicted date value(s) are TimeML values beyond figdate's "
+                "value model (a duration, week, season, reference or underspecified date): "
+                "they equal no gold value, so they count as wrong values; spans still count"
+            )
         if self.unaligned:
             notes.append(
                 f"{self.unaligned} prediction(s) give text that has no unused occurrence in their "
@@ -75,8 +82,9 @@ def tally(
     matches = match(data)
     correct, pairs, missing = _qualifiers(data, matches.value_gold, matches.value_pred)
     part = Tally(
-        data.articles, matches.counts, correct, pairs, missing, data.bag_only, data.unaligned
-    )
+        data.articles, matches.counts, correct, pairs, missing, data.bag_only, data.unaligned,
+        _timex_only(data.pred.iso),
+    )  # fmt: skip
     return part, data, matches
 
 
@@ -97,7 +105,20 @@ def merge(parts: Iterable[Tally]) -> Tally:
     )
 
 
-_SUMS = ("qualifier_correct", "qualifier_pairs", "qualifier_missing", "bag_only", "unaligned")
+_SUMS = (
+    "qualifier_correct", "qualifier_pairs", "qualifier_missing", "bag_only", "unaligned",
+    "timex_only",
+)  # fmt: skip
+
+
+def _timex_only(iso: np.ndarray) -> int:
+    """How many predicted date values (cut to the day) figdate's gold cannot hold: each
+    distinct value is judged once."""
+    from figdate.core.timex import beyond_model
+
+    distinct = pd.unique(iso)
+    beyond = [v for v in distinct.tolist() if v and beyond_model(v)]
+    return int(pd.Series(iso).isin(beyond).sum()) if beyond else 0
 
 
 def _qualifiers(
