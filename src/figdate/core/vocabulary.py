@@ -118,6 +118,14 @@ SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 URL = r"^https?://\S+$"
 """An article's URL."""
 
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+"""TimeML TIMEX3 types: a date mention's ``type`` in a TimeML dataset."""
+TIMEX_MODS = (
+    "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN",
+    "EQUAL_OR_LESS", "EQUAL_OR_MORE", "START", "MID", "END", "APPROX",
+)  # fmt: skip
+"""TimeML TIMEX3 ``mod`` values (TimeML 1.2.1): a date mention's ``mod``."""
+
 START_METHODS: tuple[str, ...] = ("fork", "spawn", "forkserver", "inline")
 """How a Python extractor's worker processes start (``figdate.extractors.workers``), as
 ``--start-method``, ``--figdate-start-method`` and ``start_method`` name them."""
