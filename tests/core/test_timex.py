@@ -122,3 +122,63 @@ def test_figdate_score_and_eval_take_a_file_with_timex3_values(
     assert "TimeML values beyond figdate's value model" in scored.stdout
     run = figdate("eval", "--extractor", f"file:{path}", "--resamples", "0", "--no-cache")
     assert run.returncode == 0, run.stderr  # complete: no article failed
+
+
+def _gold_with_types(path: Path, rows: dict[int, tuple[str, str | None, str | None]]) -> Path:
+    """The seed gold's mentions.csv with a type and mod column; ``rows`` sets (value, type,
+    mod) on some date rows (by their index among the dates)."""
+    import pandas as pd
+
+    frame = pd.read_csv(repo_gold().root / "mentions.csv", dtype=object, keep_default_na=False)
+    frame["type"], frame["mod"] = "", ""
+    dates = frame.index[frame["kind"] == "date"].tolist()
+    for i, (value, kind, mod) in rows.items():
+        frame.loc[dates[i], ["value", "type", "mod"]] = [value, kind or "", mod or ""]
+    frame.to_csv(path, index=False)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("rows", "valid"),
+    [({0: ("P2Y", "DURATION", None), 1: ("2013-W11", "DATE", "START")}, True),
+     ({0: ("PRESENT_REF", "DATE", None)}, True),
+     ({0: ("P2Y", None, None)}, False),  # a TIMEX3 value needs its TIMEX3 type in gold
+     ({0: ("2019-02-30", "DATE", None)}, False),  # a day must be a calendar day
+     ({0: ("P2Y", "PERIOD", None)}, False),  # not a TIMEX3 type
+     ({0: ("P2Y", "DURATION", "ROUGHLY")}, False)],  # not a TIMEX3 mod
+)  # fmt: skip
+def test_a_gold_date_with_a_timex3_type_may_hold_any_timex3_value_in_every_engine(
+    tmp_path: Path, rows: dict[int, tuple[str, str | None, str | None]], valid: bool
+) -> None:
+    from figdate.contract.files import validate_file
+
+    path = _gold_with_types(tmp_path / "mentions.csv", rows)
+    articles = repo_gold().articles
+    verdicts = {
+        (engine, columnar): validate_file(path, "gold", (engine,), articles,
+                                          columnar=columnar).valid
+        for engine, columnar in (("pandera", True), ("pandera", False), ("gx", True))
+    }  # fmt: skip
+    assert len(verdicts) == 3
+    assert set(verdicts.values()) == {valid}, verdicts
+
+
+def test_timex3_values_equal_in_a_timeml_gold_set_and_no_note_says_otherwise() -> None:
+    import pandas as pd
+
+    from figdate.core.model import Article
+    from figdate.scoring import score
+
+    articles = {"a": Article("a", "for two years, from 2013 on", published="2015-01-01")}
+    gold = pd.DataFrame([
+        {"article_id": "a", "kind": "date", "start": 4, "end": 13, "text": "two years",
+         "value": "P2Y", "qualifier": None, "unit": None, "type": "DURATION",
+         "optional": False},
+        {"article_id": "a", "kind": "date", "start": 20, "end": 24, "text": "2013",
+         "value": "2013", "qualifier": None, "unit": None, "type": "DATE",
+         "optional": False},
+    ])  # fmt: skip
+    predictions = gold.drop(columns=["optional"]).assign(value=["P2Y", "2014"])
+    result = score(gold, predictions, articles, resamples=0)
+    assert result.get("date", "value", "f1") == 0.5  # P2Y equals P2Y; 2014 is not 2013
+    assert not any("TimeML values" in n for n in result.notes)

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from figdate.core.model import Article, records
-from figdate.core.timex import PREDICTED_DATE_PATTERN
+from figdate.core.timex import PREDICTED_DATE_PATTERN, TIMEX3_PATTERN
 from figdate.core.values import (
     DATE_PATTERN,
     FIGURE_PATTERN,
@@ -83,16 +83,19 @@ def value_fits_kind(frame: Rows, context: Context, *, gold: bool) -> pd.Series:
     """One pass: a figure's text is a number, a date is an ISO string (core.values' patterns)."""
     figure = re.compile(FIGURE_PATTERN)
     date = re.compile(DATE_PATTERN if gold else PREDICTED_DATE_PATTERN)
+    timeml = re.compile(TIMEX3_PATTERN)  # a gold date with a TIMEX3 type (a TimeML dataset)
 
-    def fits(kind: object, value: object) -> bool:
+    def fits(kind: object, value: object, typed: bool) -> bool:
         if is_empty(value) or kind not in KINDS:
             return True  # whether a value may be empty is value_present's rule
         if kind == "figure":
             return not isinstance(value, bool) and figure.fullmatch(str(value)) is not None
-        return isinstance(value, str) and date.fullmatch(value) is not None
+        pattern = timeml if typed else date
+        return isinstance(value, str) and pattern.fullmatch(value) is not None
 
     kinds, values = column_of(frame, "kind").tolist(), column_of(frame, "value").tolist()
-    out = [fits(k, v) for k, v in zip(kinds, values, strict=True)]
+    types = column_of(frame, "type").tolist() if gold and "type" in frame else [None] * len(kinds)
+    out = [fits(k, v, not is_empty(t)) for k, v, t in zip(kinds, values, types, strict=True)]
     return pd.Series(out, index=frame.index, dtype=bool)
 
 
@@ -101,7 +104,8 @@ def value_why(row: Mapping[str, Any], context: Context, *, gold: bool) -> str:
     if row.get("kind") == "figure":
         return "figure value " + why(lambda: parse_figure(value))
     reason = "date value " + why(lambda: parse_date(value, allow_time=not gold))
-    return reason if gold else reason + ", nor a TimeML TIMEX3 value"
+    typed = not gold or not is_empty(row.get("type"))
+    return reason + ", nor a TimeML TIMEX3 value" if typed else reason
 
 
 def unique_span(frame: Rows, context: Context) -> pd.Series:

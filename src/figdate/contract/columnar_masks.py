@@ -16,7 +16,7 @@ import polars as pl
 from figdate.contract.rules import cross_rules, row_rules
 from figdate.core.columnar import VALUE, Columns
 from figdate.core.model import Article
-from figdate.core.timex import PREDICTED_DATE_PATTERN
+from figdate.core.timex import PREDICTED_DATE_PATTERN, TIMEX3_PATTERN
 from figdate.core.values import DATE_PATTERN, FIGURE_PATTERN
 from figdate.core.vocabulary import BOOL_WORDS, KINDS, TableKind
 
@@ -249,6 +249,9 @@ def _value_fits(frame: pl.DataFrame, columns: Columns, *, gold: bool) -> pl.Expr
         .otherwise(~is_bool & figure_number.fill_null(False))
     )
     date = is_text & text.str.contains(date_pattern)
+    if gold and "type" in frame:  # a TimeML dataset's date: any TIMEX3 value
+        typed = ~_empty(frame, "type")
+        date = is_text & pl.when(typed).then(text.str.contains(TIMEX3_PATTERN)).otherwise(date)
     empty = _empty(frame, VALUE)
     return (
         empty

@@ -36,6 +36,10 @@ def present(column: str) -> Condition:
     return {"type": "nullity", "column": {"name": column}, "is_null": False}
 
 
+def absent(column: str) -> Condition:
+    return {"type": "nullity", "column": {"name": column}, "is_null": True}
+
+
 def either(*conditions: Condition) -> Condition:
     return {"type": "or", "conditions": list(conditions)}
 

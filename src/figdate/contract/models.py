@@ -15,7 +15,15 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from figdate.core.values import DAY_PATTERN, NOT_BLANK
-from figdate.core.vocabulary import BOOL_WORDS, KINDS, QUALIFIERS, SLUG, URL
+from figdate.core.vocabulary import (
+    BOOL_WORDS,
+    KINDS,
+    QUALIFIERS,
+    SLUG,
+    TIMEX_MODS,
+    TIMEX_TYPES,
+    URL,
+)
 
 MAX_OFFSET = 2**53
 """Offsets beyond this are not offsets into any article (and floats stop being exact)."""
@@ -58,6 +66,10 @@ class _MentionColumns(pa.DataFrameModel):
     value: Series[Any] = pa.Field(nullable=True)
     qualifier: Series[str] = pa.Field(nullable=True, isin=list(QUALIFIERS))
     unit: Series[str] = pa.Field(nullable=True)
+    type: Series[str] = pa.Field(nullable=True, required=False, isin=list(TIMEX_TYPES))
+    """A date's TIMEX3 type, in a TimeML dataset (its value is then a TIMEX3 value)."""
+    mod: Series[str] = pa.Field(nullable=True, required=False, isin=list(TIMEX_MODS))
+    """A date's TIMEX3 mod (``APPROX``, ``START``...), in a TimeML dataset."""
 
     @pa.parser("start", "end")
     def _whole_floats(cls, series: pd.Series) -> pd.Series:

@@ -23,13 +23,14 @@ from figdate.contract.conditions import (
     IS_DATE,
     IS_FIGURE,
     Expectation,
+    absent,
     both,
     compare,
     either,
     expect,
     present,
 )
-from figdate.core.timex import PREDICTED_DATE_PATTERN
+from figdate.core.timex import PREDICTED_DATE_PATTERN, TIMEX3_PATTERN
 from figdate.core.values import DATE_PATTERN, FIGURE_PATTERN
 from figdate.core.vocabulary import TableKind
 
@@ -101,6 +102,7 @@ class TableRule:
 FIGURE_WHY = "a figure's value is a finite, non-negative number"
 DATE_WHY = "a date's value is a real calendar date YYYY, YYYY-MM or YYYY-MM-DD"
 DATETIME_WHY = DATE_WHY + " (or a day with a time of day), or a TimeML TIMEX3 value"
+TIMEX_WHY = "a date with a TIMEX3 type (a TimeML dataset) has a TimeML TIMEX3 value"
 
 
 def _value_rule(*, gold: bool) -> RowRule:
@@ -116,9 +118,13 @@ def _value_rule(*, gold: bool) -> RowRule:
             expect("column_values_to_be_in_type_list", column="value",
                    type_list=["str", "StringType"],  # pandas' name, Spark's
                    when=IS_DATE, why="a date's value is a string, not a number"),
-            expect("column_values_to_match_regex", column="value",
-                   regex=DATE_PATTERN if gold else PREDICTED_DATE_PATTERN,
-                   when=IS_DATE, why=DATE_WHY if gold else DATETIME_WHY),
+            *((expect("column_values_to_match_regex", column="value", regex=DATE_PATTERN,
+                      when=both(IS_DATE, absent("type")), why=DATE_WHY),
+               expect("column_values_to_match_regex", column="value", regex=TIMEX3_PATTERN,
+                      when=both(IS_DATE, present("type")), why=TIMEX_WHY))
+              if gold else
+              (expect("column_values_to_match_regex", column="value",
+                      regex=PREDICTED_DATE_PATTERN, when=IS_DATE, why=DATETIME_WHY),)),
         ),
     )  # fmt: skip
 

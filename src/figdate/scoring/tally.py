@@ -83,7 +83,7 @@ def tally(
     correct, pairs, missing = _qualifiers(data, matches.value_gold, matches.value_pred)
     part = Tally(
         data.articles, matches.counts, correct, pairs, missing, data.bag_only, data.unaligned,
-        _timex_only(data.pred.iso),
+        0 if _timex_only(data.gold.iso) else _timex_only(data.pred.iso),  # TimeML gold: none
     )  # fmt: skip
     return part, data, matches
 
