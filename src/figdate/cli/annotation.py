@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from figdate.cli import importing
 from figdate.cli.exits import Exit
 from figdate.cli.options import COUNT, Commands, add_gold, add_wait, seconds
 from figdate.core.problems import InputError
@@ -126,6 +127,7 @@ def register_exchange(commands: Commands) -> None:
     )  # fmt: skip
     add_gold(ls_out)
     ls_out.set_defaults(run=_export_labelstudio)
+    importing.register_export(export_commands)
     imports = commands.add_parser("import", help="bring annotations back")
     import_commands = imports.add_subparsers(dest="import_command", required=True)
     ls_in = import_commands.add_parser(
@@ -139,6 +141,7 @@ def register_exchange(commands: Commands) -> None:
     add_gold(ls_in)
     add_wait(ls_in)
     ls_in.set_defaults(run=_import_labelstudio)
+    importing.register(import_commands)
     agreement = commands.add_parser(
         "agree", help="inter-annotator agreement between two mention tables"
     )

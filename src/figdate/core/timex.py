@@ -24,9 +24,9 @@ _VAGUE_YEAR = r"(?:X[0-9X]{3}|[0-9]X[0-9X]{2}|[0-9]{2}X[0-9X]|[0-9]{3}X)"
 _ANY_YEAR = rf"(?:{_YEAR}|{_VAGUE_YEAR})"
 _MONTH = r"(?:0[1-9]|1[0-2]|XX)"
 _DAY_OF_MONTH = r"(?:0[1-9]|[12][0-9]|3[01]|XX)"
-_WEEK = r"W(?:0[1-9]|[1-4][0-9]|5[0-3]|XX)(?:-(?:[1-7X]|WE))?"
+_WEEK = r"W(?:0?[1-9]|[1-4][0-9]|5[0-3]|XX)(?:-(?:[1-7X]|WE))?"  # W6: as AQUAINT writes it
 _PART_OF_YEAR = r"(?:Q[1-4X]|H[12X]|SP|SU|FA|WI)"
-_HOUR = r"(?:[01][0-9]|2[0-3]|XX)"
+_HOUR = r"(?:[01][0-9]|2[0-4]|XX)"  # 24: the end of the day, as TimeBank writes it
 _CLOCK = rf"{_HOUR}(?::(?:[0-5][0-9]|XX)(?::(?:[0-5][0-9]|60)(?:\.[0-9]+)?)?)?{_ZONE}?"
 _TIME_OF_DAY = rf"T(?:{_CLOCK}|MO|MI|AF|EV|NI|DT)"
 _UNDERSPECIFIED = (
@@ -34,13 +34,15 @@ _UNDERSPECIFIED = (
     rf"|{_YEAR}-XX(?:-{_DAY_OF_MONTH})?|{_YEAR}-(?:0[1-9]|1[0-2])-XX)"
 )
 _AMOUNT = r"(?:[0-9]+(?:\.[0-9]+)?|X+)"
+"""A duration's amount; its units are TimeML's (Y M W D H, Q quarters, WE weekends) and
+TimeBank's (E or DE decades, C or CE centuries, L or ML millennia, X unknown)."""
 _DURATION = (
-    rf"P(?:(?:{_AMOUNT}(?:Y|M|W|D|DE|CE|ML|Q|WE|H))+(?:T(?:{_AMOUNT}[HMS])+)?"
+    rf"P(?:(?:{_AMOUNT}(?:Y|M|W|D|DE|CE|ML|Q|WE|H|E|C|L|X))+(?:T(?:{_AMOUNT}[HMS])+)?"
     rf"|T(?:{_AMOUNT}[HMS])+)"
 )
 TIMEX3_VALUE = (
     rf"(?:{_ISO_DATE}|{_DAY}{_TIME_OF_DAY}|{_UNDERSPECIFIED}(?:{_TIME_OF_DAY})?"
-    rf"|[0-9]{{2,3}}|{_ANY_YEAR}-(?:{_WEEK}|{_PART_OF_YEAR})|{_TIME_OF_DAY}"
+    rf"|[0-9]{{2,3}}|{_ANY_YEAR}-(?:{_WEEK}|{_PART_OF_YEAR})(?:{_TIME_OF_DAY})?|{_TIME_OF_DAY}"
     rf"|PRESENT_REF|PAST_REF|FUTURE_REF|{_DURATION})"
 )
 """A TIMEX3 ``value``: a date, a day with a time or part of the day, an underspecified

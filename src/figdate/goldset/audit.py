@@ -12,7 +12,7 @@ from figdate.core.problems import Problem
 from figdate.goldset import guidelines
 from figdate.goldset.card import card_problems
 from figdate.goldset.location import locate
-from figdate.goldset.manifest import manifest_problems
+from figdate.goldset.manifest import follows_figdate, manifest_problems
 from figdate.goldset.store import GoldSet, Read, gold_set, read_folder
 
 
@@ -22,7 +22,7 @@ def inspect(root: str | Path | None = None) -> tuple[list[Problem], GoldSet | No
     gold_root = locate(root)
     read = read_folder(gold_root)
     problems = list(read.problems)
-    problems += _guideline_problems(read)
+    problems += _guideline_problems(read, gold_root)
     problems += manifest_problems(gold_root)
     if read.mentions is None or problems:
         return problems, None
@@ -36,8 +36,9 @@ def check(root: str | Path | None = None) -> list[Problem]:
     return inspect(root)[0]
 
 
-def _guideline_problems(read: Read) -> list[Problem]:
-    if read.mentions is None or read.table is None:
+def _guideline_problems(read: Read, root: Path) -> list[Problem]:
+    """figdate's guideline rules, for a dataset that follows them (not an imported one)."""
+    if read.mentions is None or read.table is None or not follows_figdate(root):
         return []
     table = read.table
     out = []

@@ -63,10 +63,24 @@ def bump_minor(version: str) -> str:
     return f"{major}.{int(minor) + 1}.0"
 
 
+DECLARED = ("guidelines", "kinds")
+"""What a dataset's manifest declares besides its files, kept when they are re-hashed:
+the guidelines it follows (figdate's when absent) and the kinds it labels."""
+FIGDATE_GUIDELINES = "figdate"
+
+
+def follows_figdate(root: Path) -> bool:
+    """Whether the dataset at ``root`` follows figdate's guidelines (GUIDELINES.md): its
+    guideline rules and house rules (every article has a mention) apply to it only then."""
+    return read_manifest(root).get("guidelines", FIGDATE_GUIDELINES) == FIGDATE_GUIDELINES
+
+
 def render_manifest(root: Path, version: str | None = None) -> dict[str, object]:
     """The manifest for the files as they are now, keeping or setting the version."""
     manifest = read_manifest(root)
+    declared = {k: v for k, v in manifest.items() if k in DECLARED}
     return {
+        **declared,
         "name": manifest.get("name", "figdate-gold"),
         "version": check_version(version) if version else manifest.get("version", "0.1.0"),
         "checksum": checksum(root),

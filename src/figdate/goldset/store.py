@@ -13,7 +13,7 @@ from figdate.core.problems import InputError, Problem
 from figdate.core.tables import Table, display_path, read_table, read_text
 from figdate.goldset.layout import ARTICLES, MENTIONS, TEXTS
 from figdate.goldset.location import locate
-from figdate.goldset.manifest import checksum, read_manifest
+from figdate.goldset.manifest import checksum, follows_figdate, read_manifest
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,8 @@ def read_folder(root: Path) -> Read:
         table: Table | None = read_table(root / MENTIONS)
     except InputError as exc:
         table, unreadable = None, exc.problems
-    problems, articles = _read_articles(root, table.frame if table is not None else None)
+    house = table is not None and follows_figdate(root)  # every article has a mention
+    problems, articles = _read_articles(root, table.frame if house and table else None)
     if table is None:
         return Read(problems + unreadable, articles)
     if not articles and problems:
