@@ -142,3 +142,46 @@ def test_tbaq_imports_checks_and_round_trips(tmp_path: Path, part: str) -> None:
     export_timeml(gold.mentions, gold.articles, tmp_path / "out")
     import_timeml(tmp_path / "out", tmp_path / "again")
     assert _keys(load(tmp_path / "again").mentions) == _keys(gold.mentions)
+
+
+def test_a_dataset_of_dates_scores_dates_only(figdate: Run, tmp_path: Path) -> None:
+    """Figure predictions on a dataset that labels dates are left out, not spurious: the
+    "all" rows are the date rows, and the notes say why."""
+    import_timeml(_corpus(tmp_path), tmp_path / "ds")
+    gold = load(tmp_path / "ds")
+    assert gold.kinds == ("date",)
+    run = figdate("eval", "--gold", str(tmp_path / "ds"), "--extractor", "rules",
+                  "--resamples", "0", "--no-cache", "--json", str(tmp_path / "r.json"))  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    rows = {(r["kind"], r["scheme"]): r for r in report["summary"]}
+    for scheme in ("strict", "value", "relaxed"):
+        assert rows[("figure", scheme)]["fp"] == 0
+        assert rows[("all", scheme)]["f1"] == rows[("date", scheme)]["f1"]
+    assert "figure mentions are not labelled in this dataset" in run.stdout
+    assert "of kinds the dataset does not label left out" in run.stdout
+
+
+def test_scoring_in_parts_leaves_out_the_same_kinds(tmp_path: Path) -> None:
+    from figdate.evaluation import scoreparts
+    from figdate.scoring import score
+
+    import_timeml(_corpus(tmp_path), tmp_path / "ds")
+    gold = load(tmp_path / "ds")
+    rows = [
+        {k: v for k, v in r.items() if v is not None and v == v}
+        for r in gold.mentions.drop(columns=["optional", "note"]).to_dict("records")
+    ]
+    rows.append({"article_id": "sample-1", "kind": "figure", "value": 3, "text": "two"})
+    path = tmp_path / "p.jsonl"
+    path.write_text("".join(json.dumps(r, default=int) + "\n" for r in rows), encoding="utf-8")
+    from figdate.contract.predictions import read_predictions
+
+    frame = read_predictions(path, gold.articles)
+    whole = score(gold.mentions, frame, gold.articles, resamples=0, kinds=gold.kinds)
+    parts = scoreparts.score_in_parts(
+        path, gold.mentions, gold.articles, memory=10**9, resamples=0, parts=2,
+        kinds=gold.kinds, progress=False,
+    )  # fmt: skip
+    assert whole.notes == parts.notes
+    assert whole.get("all", "value", "f1") == parts.get("all", "value", "f1") == 1.0

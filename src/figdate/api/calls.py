@@ -95,8 +95,9 @@ def score(
     frame, label = _predictions(predictions, loaded)
     info = run_info(loaded, name or label)
     scored = score_frames(
-        loaded.mentions, frame, loaded.articles, resamples=resamples, seed=seed, run=info
-    )
+        loaded.mentions, frame, loaded.articles, resamples=resamples, seed=seed, run=info,
+        kinds=loaded.kinds,
+    )  # fmt: skip
     return Result(scored)
 
 

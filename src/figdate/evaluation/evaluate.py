@@ -79,7 +79,8 @@ def evaluate(
         failures += _gx_failures(source.name, result.rows, gold)
     failures.sort(key=lambda f: f.article)
     info = run_info(gold, source.name, source.version, failures)
-    scored = score(gold.mentions, frame, gold.articles, resamples=resamples, seed=seed, run=info)
+    scored = score(gold.mentions, frame, gold.articles, resamples=resamples, seed=seed, run=info,
+                   kinds=gold.kinds)  # fmt: skip
     ignored = source.unknown_articles(gold.articles)
     if ignored:
         scored = scored.with_notes(

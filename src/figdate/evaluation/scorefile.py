@@ -52,7 +52,8 @@ def score_file(
     if memory is not None and scoreparts.too_big(path, memory):
         return scoreparts.score_in_parts(
             path, gold.mentions, gold.articles, memory=memory, resamples=resamples, seed=seed,
-            run=info,
+            run=info, kinds=gold.kinds,
         )  # fmt: skip
     frame = read_predictions(path, gold.articles)
-    return score(gold.mentions, frame, gold.articles, resamples=resamples, seed=seed, run=info)
+    return score(gold.mentions, frame, gold.articles, resamples=resamples, seed=seed, run=info,
+                 kinds=gold.kinds)  # fmt: skip

@@ -17,7 +17,7 @@ import csv
 import itertools
 import math
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,9 +29,15 @@ from figdate.contract.predictions import read_predictions
 from figdate.core.model import PREDICTION_COLUMNS, Article
 from figdate.core.problems import InputError, Problem
 from figdate.core.tables import JSON_SUFFIXES, display_path
-from figdate.core.vocabulary import TableKind
+from figdate.core.vocabulary import KINDS, TableKind
 from figdate.scoring import RunInfo, Score
-from figdate.scoring.score import DEFAULT_RESAMPLES, DEFAULT_SEED, summarise
+from figdate.scoring.score import (
+    DEFAULT_RESAMPLES,
+    DEFAULT_SEED,
+    labelled_only,
+    left_out_notes,
+    summarise,
+)
 from figdate.scoring.tally import Tally, merge, tally
 
 if TYPE_CHECKING:
@@ -65,6 +71,7 @@ def score_in_parts(
     run: RunInfo | None = None,
     parts: int | None = None,
     progress: bool | None = None,
+    kinds: Sequence[str] = KINDS,
 ) -> Score:
     """Validate the predictions at ``path`` and score them against ``gold`` (mentions of
     ``articles``), holding about ``memory`` bytes of rows at a time (``parts``: how many
@@ -83,6 +90,7 @@ def score_in_parts(
             members[index][name] = articles[name]
         gold_parts = gold["article_id"].map(dict(zip(articles, parts_of.tolist(), strict=True)))
         counted: list[Tally] = []
+        left_out = 0
         for index, part in enumerate(files):
             known = members[index]
             mentions = gold[(gold_parts == index).to_numpy()].reset_index(drop=True)
@@ -91,8 +99,11 @@ def score_in_parts(
                 if part.is_file()
                 else pd.DataFrame(columns=list(PREDICTION_COLUMNS))
             )
+            predicted, dropped = labelled_only(predicted, kinds)
+            left_out += dropped
             counted.append(tally(mentions, predicted, known)[0])
-    return summarise(merge(counted), resamples=resamples, seed=seed, run=run)
+    done = summarise(merge(counted), resamples=resamples, seed=seed, run=run, kinds=kinds)
+    return done.with_notes(*left_out_notes(left_out))
 
 
 def buckets(ids: list[str] | pl.Series, count: int) -> np.ndarray:

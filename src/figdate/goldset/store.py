@@ -11,6 +11,7 @@ from figdate.contract.pandera_backend import validate_articles, validate_mention
 from figdate.core.model import Article, articles_from_frame
 from figdate.core.problems import InputError, Problem
 from figdate.core.tables import Table, display_path, read_table, read_text
+from figdate.core.vocabulary import KINDS
 from figdate.goldset.layout import ARTICLES, MENTIONS, TEXTS
 from figdate.goldset.location import locate
 from figdate.goldset.manifest import checksum, follows_figdate, read_manifest
@@ -27,6 +28,8 @@ class GoldSet:
     version: str
     checksum: str
     table: Table
+    kinds: tuple[str, ...] = KINDS
+    """The kinds the dataset labels (its manifest's ``kinds``; both by default)."""
 
 
 @dataclass(frozen=True)
@@ -53,8 +56,12 @@ def gold_set(root: Path, read: Read) -> GoldSet:
     """The GoldSet of a folder read without problems."""
     if read.mentions is None or read.table is None:
         raise InputError(read.problems)
-    version = str(read_manifest(root).get("version", "unversioned"))
-    return GoldSet(root, read.articles, read.mentions, version, checksum(root), read.table)
+    manifest = read_manifest(root)
+    version = str(manifest.get("version", "unversioned"))
+    declared = manifest.get("kinds")
+    kinds = tuple(k for k in KINDS if k in declared) if isinstance(declared, list) else KINDS
+    return GoldSet(root, read.articles, read.mentions, version, checksum(root), read.table,
+                   kinds or KINDS)  # fmt: skip
 
 
 def read_folder(root: Path) -> Read:

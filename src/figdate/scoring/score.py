@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +17,7 @@ import pandas as pd
 
 from figdate.core.model import Article
 from figdate.core.problems import Failure
-from figdate.core.vocabulary import SCHEMES
+from figdate.core.vocabulary import KINDS, SCHEMES
 from figdate.scoring import metrics
 from figdate.scoring.errors import error_list
 from figdate.scoring.outcomes import outcomes
@@ -100,8 +100,12 @@ def score(
     resamples: int = DEFAULT_RESAMPLES,
     seed: int = DEFAULT_SEED,
     run: RunInfo | None = None,
+    kinds: Sequence[str] = KINDS,
 ) -> Score:
-    """Score schema-valid predictions against schema-valid gold mentions of ``articles``."""
+    """Score schema-valid predictions against schema-valid gold mentions of ``articles``;
+    ``kinds``: what the gold set labels (a predicted mention of another kind is left out,
+    and the notes say so)."""
+    predictions, left_out = labelled_only(predictions, kinds)
     part, data, matches = tally(gold, predictions, articles)
     texts = [articles[name].text for name in data.articles]
     return summarise(
@@ -111,7 +115,23 @@ def score(
         run=run,
         tabulate=functools.partial(outcomes, data, matches, texts),
         texts=dict(zip(data.articles, texts, strict=True)),
-    )
+        kinds=kinds,
+    ).with_notes(*left_out_notes(left_out))
+
+
+def labelled_only(predictions: pd.DataFrame, kinds: Sequence[str]) -> tuple[pd.DataFrame, int]:
+    """``predictions`` without the kinds the gold set does not label, and how many left."""
+    if set(kinds) >= set(KINDS) or "kind" not in predictions:
+        return predictions, 0
+    other = ~predictions["kind"].isin(list(kinds))
+    if not bool(other.any()):
+        return predictions, 0
+    return predictions[~other].reset_index(drop=True), int(other.sum())
+
+
+def left_out_notes(count: int) -> tuple[str, ...]:
+    """The note for ``count`` predictions of kinds the gold set does not label."""
+    return (f"{count} prediction(s) of kinds the dataset does not label left out",) if count else ()
 
 
 def summarise(
@@ -122,6 +142,7 @@ def summarise(
     run: RunInfo | None = None,
     tabulate: Callable[[], pd.DataFrame] | None = None,
     texts: Mapping[str, str] | None = None,
+    kinds: Sequence[str] = KINDS,
 ) -> Score:
     """The ``Score`` of a tally (one part, or parts merged by ``tally.merge``). Without
     ``tabulate`` (a tally merged from a cluster's partitions), the outcome table and the
@@ -136,7 +157,7 @@ def summarise(
             "n": n,
             "missing": counted.qualifier_missing,
         },
-        notes=tuple(counted.notes()),
+        notes=tuple(counted.notes(kinds)),
         counts=counted.counts,
         articles=counted.articles,
         run=dataclasses.replace(run or RunInfo(), resamples=resamples, seed=seed),

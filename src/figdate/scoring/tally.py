@@ -9,7 +9,7 @@ qualifier tallies, and the notes (which need only counts and two totals).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,22 +37,25 @@ class Tally:
     unaligned: int = 0  # predictions whose text occurs nowhere unused in their article
     timex_only: int = 0  # predicted date values beyond figdate's model (TIMEX3: P2Y, ...)
 
-    def notes(self) -> list[str]:
-        """What a reader needs to know to read the figures (conventions that applied)."""
+    def notes(self, labelled: Sequence[str] = KINDS) -> list[str]:
+        """What a reader needs to know to read the figures (conventions that applied);
+        ``labelled``: the kinds the gold set labels (the others are not scored at all)."""
         predicted = self.counts[:, :, BAG, :].sum(axis=0)  # per kind: tp + fp + neutral
         n_pred = predicted[:, 0] + predicted[:, 1] + predicted[:, 3]
         required = predicted[:, 0] + predicted[:, 2]  # tp + fn
-        notes = []
+        notes = [f"{kind} mentions are not labelled in this dataset: {kind} predictions are "
+                 f"not scored, and its {kind} rows count nothing"
+                 for kind in KINDS if kind not in labelled]  # fmt: skip
         if n_pred.sum() == 0:
             notes.append("no predictions: precision and F1 are 0 by convention")
         else:
             for code, kind in enumerate(KINDS):
-                if n_pred[code] == 0:
+                if n_pred[code] == 0 and kind in labelled:
                     notes.append(
                         f"no {kind} predictions: {kind} precision and F1 are 0 by convention"
                     )
         for code, kind in enumerate(KINDS):
-            if required[code] == 0:
+            if required[code] == 0 and kind in labelled:
                 notes.append(f"no required gold {kind} mentions: {kind} recall is 0 by convention")
         if self.bag_only:
             notes.append(
