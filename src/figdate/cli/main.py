@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from figdate.cli import annotation, contract, gold, runs, scoring
+from figdate.cli import annotation, contract, datasets, gold, runs, scoring
 from figdate.cli.exits import Exit
 from figdate.cli.options import print_problems
 from figdate.cli.startup import hide_hypothesis_from_pandera
@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     gold.register(commands)
+    datasets.register(commands)
     scoring.register_files(commands)
     scoring.register_eval(commands)
     annotation.register_add(commands)

@@ -17,8 +17,9 @@ if TYPE_CHECKING:
     from figdate.scoring import Score
 
 GOLD_HELP = (
-    "the gold folder (default: $FIGDATE_GOLD, else ./gold, else the packaged set; see "
-    "`figdate gold path`)"
+    "the gold folder or dataset: a path, or a bundled dataset's name (idlib); default "
+    "$FIGDATE_GOLD, else ./gold, else the packaged set (`figdate gold path`, "
+    "`figdate datasets list`)"
 )
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 """What ``add_subparsers`` returns: each command module registers its commands on it."""
@@ -68,7 +69,7 @@ def print_problems(problems: Sequence[Problem]) -> None:
 
 
 def add_gold(sub: argparse.ArgumentParser, help_text: str = GOLD_HELP) -> None:
-    sub.add_argument("--gold", help=help_text)
+    sub.add_argument("--gold", "--dataset", dest="gold", metavar="DIR|NAME", help=help_text)
 
 
 def add_wait(sub: argparse.ArgumentParser) -> None:

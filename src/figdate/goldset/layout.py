@@ -74,3 +74,7 @@ def article_ids(root: Path) -> list[str]:
     name one test item per article without loading pandas or the gold set."""
     with (root / ARTICLES).open(encoding="utf-8", newline="") as handle:
         return sorted({row["id"] for row in csv.DictReader(handle) if row.get("id")})
+
+
+BUNDLED = {"idlib": "the seed set: five news articles on Idlib, January 2020"}
+"""The datasets figdate ships, by name (``idlib``: the gold set of this repository)."""

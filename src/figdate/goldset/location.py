@@ -15,7 +15,7 @@ from pathlib import Path
 
 from figdate.core.problems import InputError, Problem
 from figdate.core.tables import display_path
-from figdate.goldset.layout import ARTICLES
+from figdate.goldset.layout import ARTICLES, BUNDLED
 
 PACKAGED = "_gold"
 """The package-data folder a wheel or sdist carries the gold set in (setup.py maps the
@@ -55,7 +55,8 @@ def packaged() -> Located | None:
 def find(path: str | Path | None = None) -> Located:
     """The gold folder to use and the reason, in the documented order."""
     if path is not None:
-        return Located(Path(path), "named with --gold")
+        bundled = _bundled(str(path))
+        return bundled or Located(Path(path), "named with --gold")
     if os.environ.get(ENVIRONMENT):
         return Located(Path(os.environ[ENVIRONMENT]), f"from ${ENVIRONMENT}")
     here = Path.cwd() / "gold"
@@ -86,3 +87,13 @@ def refuse_packaged(root: Path, packaged: bool = False) -> None:
             "with DIR named gold)"
         )
         raise InputError([Problem(display_path(root), reason=reason)])
+
+
+def _bundled(name: str) -> Located | None:
+    """A dataset figdate ships, named (``idlib``) where no folder of that name is here."""
+    if name not in BUNDLED or Path(name).exists():
+        return None
+    shipped = packaged()
+    if shipped is None:
+        return None
+    return Located(shipped.path, f"the bundled dataset {name!r}", packaged=True)

@@ -63,9 +63,9 @@ def bump_minor(version: str) -> str:
     return f"{major}.{int(minor) + 1}.0"
 
 
-DECLARED = ("guidelines", "kinds")
+DECLARED = ("guidelines", "kinds", "licence")
 """What a dataset's manifest declares besides its files, kept when they are re-hashed:
-the guidelines it follows (figdate's when absent) and the kinds it labels."""
+the guidelines it follows (figdate's when absent), the kinds it labels, its licence."""
 FIGDATE_GUIDELINES = "figdate"
 
 

@@ -76,6 +76,7 @@ def import_timeml(source: Path, target: Path, *, name: str | None = None) -> Imp
         manifest["name"] = name or source.resolve().name
         manifest["guidelines"] = GUIDELINES
         manifest["kinds"] = ["date"]
+        manifest["licence"] = "the source corpus's (TimeML files do not state one)"
         commit({target / MANIFEST: manifest_bytes(manifest)}, target)
     undated = sum(1 for a in articles if not a["published"])
     return Imported(target, len(articles), len(mentions), undated)
