@@ -1,0 +1,66 @@
+"""Date extractors on the TimeML development corpus (TBAQ), TempEval-3 style, in one run.
+
+    .venv/bin/python benchmarks/timeml.py [--corpus ../shared/corpora/timeml-tbaq]
+        [--extractors rules,dateparser] [--resamples 200]
+
+Imports TimeBank and AQUAINT (``figdate import timeml``, into a temporary folder; the
+corpus is never copied into the project), prints their counts, then runs each extractor
+over every article through ``figdate eval`` and prints TempEval-3's measures in figdate's
+words: strict span F1 (figdate's ``exact``: identical offsets), relaxed span F1
+(``relaxed``: overlapping), value F1 (``value``: overlapping, equal TIMEX3 value), each
+with its 95% bootstrap interval, and articles per second inside the extractor. Every
+TIMEX3 counts (dates, times, durations, sets); figure predictions are left out, the
+datasets labelling dates only. HeidelTime and Duckling are not adapters yet (issue 18).
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from figdate.evaluation.evaluate import evaluate
+from figdate.goldset.store import load
+from figdate.goldset.timeml_import import import_timeml
+from figdate.scoring import Score
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "timeml-tbaq"
+PARTS = ("TimeBank", "AQUAINT")
+
+
+def _f1(score: Score, scheme: str) -> str:
+    summary = score.summary
+    r = summary[(summary["kind"] == "date") & (summary["scheme"] == scheme)].iloc[0]
+    return f"{r['f1']:.3f} [{r['f1_low']:.2f}, {r['f1_high']:.2f}]"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--extractors", default="rules,dateparser")
+    parser.add_argument("--resamples", type=int, default=200)
+    args = parser.parse_args()
+    if not (args.corpus / PARTS[0]).is_dir():
+        raise SystemExit(f"no TBAQ corpus at {args.corpus} (see its README)")
+    with tempfile.TemporaryDirectory() as folder:
+        print(f"{'part':<10} {'articles':>9} {'TIMEX3':>7}")
+        datasets = {}
+        for part in PARTS:
+            done = import_timeml(args.corpus / part, Path(folder) / part)
+            datasets[part] = load(done.folder)
+            print(f"{part:<10} {done.articles:>9} {done.mentions:>7}")
+        print()
+        print(f"{'part':<10} {'extractor':<11} {'strict span F1':<20} {'relaxed span F1':<20} "
+              f"{'value F1':<20} {'articles/s':>10}")  # fmt: skip
+        for part, gold in datasets.items():
+            for name in args.extractors.split(","):
+                result = evaluate(name, gold, cache=None, timeout=None, resamples=args.resamples,
+                                  progress=False)  # fmt: skip
+                shown = f"{result.articles_per_second:>10.1f}"
+                print(f"{part:<10} {name:<11} {_f1(result.score, 'exact'):<20} "
+                      f"{_f1(result.score, 'relaxed'):<20} {_f1(result.score, 'value'):<20} "
+                      f"{shown}", flush=True)  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
