@@ -10,7 +10,7 @@ words: strict span F1 (figdate's ``exact``: identical offsets), relaxed span F1
 (``relaxed``: overlapping), value F1 (``value``: overlapping, equal TIMEX3 value), each
 with its 95% bootstrap interval, and articles per second inside the extractor. Every
 TIMEX3 counts (dates, times, durations, sets); figure predictions are left out, the
-datasets labelling dates only. HeidelTime and Duckling are not adapters yet (issue 18).
+datasets labelling dates only. HeidelTime is not an adapter yet (issue 18).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def _f1(score: Score, scheme: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--extractors", default="rules,dateparser")
+    parser.add_argument("--extractors", default="rules,dateparser,duckling")
     parser.add_argument("--resamples", type=int, default=200)
     args = parser.parse_args()
     if not (args.corpus / PARTS[0]).is_dir():

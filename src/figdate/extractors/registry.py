@@ -1,6 +1,6 @@
 """Naming an extractor: one ``--extractor SPEC`` string, resolved to a source.
 
-- a registered name: the bundled ``rules``, ``dateparser``, ``quantulum3``, or any
+- a registered name: the bundled ``rules``, ``dateparser``, ``quantulum3``, ``duckling``, or any
   installed entry point in the group ``figdate.extractors`` (how a third-party package
   registers itself; the bundled ones are registered the same way);
 - ``package.module:attr``: a function, a class or an instance;
@@ -29,8 +29,9 @@ BUNDLED = {
     "rules": "figdate.extractors.rules:RulesExtractor",
     "dateparser": "figdate.extractors.adapters.dateparser:DateparserExtractor",
     "quantulum3": "figdate.extractors.adapters.quantulum3:Quantulum3Extractor",
+    "duckling": "figdate.extractors.adapters.duckling:DucklingExtractor",
 }
-EXTRAS = {"dateparser": "dateparser", "quantulum3": "quantulum3"}
+EXTRAS = {"dateparser": "dateparser", "quantulum3": "quantulum3", "duckling": "duckling"}
 
 
 def registered() -> dict[str, str]:
