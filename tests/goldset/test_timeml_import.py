@@ -185,3 +185,11 @@ def test_scoring_in_parts_leaves_out_the_same_kinds(tmp_path: Path) -> None:
     )  # fmt: skip
     assert whole.notes == parts.notes
     assert whole.get("all", "value", "f1") == parts.get("all", "value", "f1") == 1.0
+
+
+def test_dates_without_offsets_are_counted_not_written(tmp_path: Path) -> None:
+    import_timeml(_corpus(tmp_path), tmp_path / "ds")
+    gold = load(tmp_path / "ds")
+    textual = gold.mentions.drop(columns=["start", "end"])
+    done = export_timeml(textual, gold.articles, tmp_path / "out")
+    assert (done.files, done.timexes, done.unlocated) == (2, 0, 5)

@@ -128,11 +128,10 @@ def split(
     with _progress(total, progress) as bar:
         if kind == "parquet":
             _split_parquet(path, files, rows, bar)
-        elif suffix in JSON_SUFFIXES or not _split_lines(path, files, rows, bar, csv_file=True):
-            if suffix in JSON_SUFFIXES:
-                _split_lines(path, files, rows, bar, csv_file=False)
-            else:
-                _split_csv(path, files, rows, bar)
+        elif suffix in JSON_SUFFIXES:
+            _split_lines(path, files, rows, bar, csv_file=False)
+        elif not _split_lines(path, files, rows, bar, csv_file=True):
+            _split_csv(path, files, rows, bar)  # a CSV cell across lines: by the csv module
     return files
 
 

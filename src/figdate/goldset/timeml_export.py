@@ -37,12 +37,12 @@ def export_timeml(
     """Write ``<article>.tml`` into ``folder`` for every article of ``articles``, all files
     or none."""
     dates = mentions[mentions["kind"] == "date"]
-    located = dates["start"].notna() & dates["end"].notna() if "start" in dates else None
-    unlocated = 0 if located is None else int((~located).sum())
-    by_article = {
-        name: rows for name, rows in (dates[located] if located is not None else dates.iloc[:0])
-        .groupby("article_id", sort=False)
-    }  # fmt: skip
+    if {"start", "end"} <= set(dates.columns):
+        located = dates["start"].notna() & dates["end"].notna()
+    else:  # predictions without offsets: nothing to place in the text
+        located = pd.Series(False, index=dates.index)
+    unlocated = int((~located).sum())
+    by_article = dict(tuple(dates[located].groupby("article_id", sort=False)))
     changes: dict[Path, bytes] = {}
     written = overlapping = 0
     for name in sorted(articles):
