@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from figdate.contract.checks import column_of
 from figdate.contract.models import MODELS, parse_bool
 from figdate.contract.rules import ARTICLE_DATED, ARTICLE_LENGTH, ARTICLE_SPAN, MENTION_COUNT
 from figdate.core.model import Article
@@ -155,7 +156,10 @@ def _span_texts(
         return [
             None if c < 0 else _span_text(texts[c], s, e)
             for c, s, e in zip(
-                codes.tolist(), _cells(out, "start"), _cells(out, "end"), strict=True
+                codes.tolist(),
+                column_of(out, "start").tolist(),
+                column_of(out, "end").tolist(),
+                strict=True,
             )
         ]
     s, e = starts.to_numpy(), ends.to_numpy()
@@ -171,10 +175,6 @@ def _span_texts(
     ):
         spans[row] = present[c][a:b]
     return spans
-
-
-def _cells(out: pd.DataFrame, name: str) -> list[object]:
-    return out[name].to_list() if name in out else [None] * len(out)
 
 
 def _span_text(text: str | None, start: object, end: object) -> str | None:

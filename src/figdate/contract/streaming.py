@@ -99,7 +99,7 @@ def stream(
 ) -> list[Finding] | None:
     """The findings on a table read batch by batch; None where pandera must read it whole."""
     with tempfile.TemporaryDirectory(prefix="figdate-spans-") as spill:
-        bar = _progress(source.total, progress)
+        bar = progress_bar(source.total, progress)
         with bar:
             found = _batches(source, name, articles, Path(spill), rows_per_batch, bar)
         if found is None:
@@ -123,7 +123,7 @@ def stream(
     return backend.explained(source.part(rows), name, articles, failed, tables)
 
 
-def _progress(total: int, progress: bool | None) -> tqdm[Never]:
+def progress_bar(total: int, progress: bool | None) -> tqdm[Never]:
     """A progress bar on stderr: shown on a terminal, or as ``progress`` says."""
     from tqdm import tqdm
 

@@ -120,12 +120,12 @@ def split(
 ) -> list[Path]:
     """Write the rows of ``path`` into ``count`` files in ``folder`` by article, ``rows``
     at a time; a part no row falls into has no file."""
-    from figdate.contract.streaming import _progress
+    from figdate.contract.streaming import progress_bar
 
     suffix = path.suffix.lower()
     kind = "parquet" if path.is_dir() or suffix == ".parquet" else suffix.lstrip(".")
     files = [folder / f"part-{i}.{kind}" for i in range(count)]
-    with _progress(total, progress) as bar:
+    with progress_bar(total, progress) as bar:
         if kind == "parquet":
             _split_parquet(path, files, rows, bar)
         elif suffix in JSON_SUFFIXES:
