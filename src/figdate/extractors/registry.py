@@ -1,8 +1,8 @@
 """Naming an extractor: one ``--extractor SPEC`` string, resolved to a source.
 
-- a registered name: the bundled ``rules``, ``dateparser``, ``quantulum3``, ``duckling``, or any
-  installed entry point in the group ``figdate.extractors`` (how a third-party package
-  registers itself; the bundled ones are registered the same way);
+- a registered name: the bundled ``rules``, ``dateparser``, ``quantulum3``, ``duckling``,
+  ``heideltime``, or any installed entry point in the group ``figdate.extractors`` (how a
+  third-party package registers itself; the bundled ones are registered the same way);
 - ``package.module:attr``: a function, a class or an instance;
 - ``cmd:COMMAND ...``: a program in any language (see ``CommandSource``);
 - ``file:PATH``: predictions made elsewhere.
@@ -30,8 +30,14 @@ BUNDLED = {
     "dateparser": "figdate.extractors.adapters.dateparser:DateparserExtractor",
     "quantulum3": "figdate.extractors.adapters.quantulum3:Quantulum3Extractor",
     "duckling": "figdate.extractors.adapters.duckling:DucklingExtractor",
+    "heideltime": "figdate.extractors.adapters.heideltime:HeidelTimeExtractor",
 }
-EXTRAS = {"dateparser": "dateparser", "quantulum3": "quantulum3", "duckling": "duckling"}
+EXTRAS = {
+    "dateparser": "dateparser",
+    "quantulum3": "quantulum3",
+    "duckling": "duckling",
+    "heideltime": "heideltime",
+}
 
 
 def registered() -> dict[str, str]:
