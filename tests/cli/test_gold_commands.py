@@ -30,7 +30,9 @@ def _non_utf8(root: Path) -> None:
 def _drop_column(root: Path) -> None:
     path = root / "mentions.csv"
     with path.open(encoding="utf-8", newline="") as handle:
-        rows = [row[:-1] for row in csv.reader(handle)]  # the last column is 'note'
+        rows = list(csv.reader(handle))
+    at = rows[0].index("note")
+    rows = [row[:at] + row[at + 1 :] for row in rows]
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerows(rows)
 

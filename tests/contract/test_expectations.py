@@ -93,9 +93,11 @@ def _user_gold_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
     read = {"dtype": object, "keep_default_na": False, "na_values": [""]}  # see below
     articles = pd.read_csv(GOLD / "articles.csv", **read)  # type: ignore[call-overload]
     mentions = pd.read_csv(GOLD / "mentions.csv", **read)  # type: ignore[call-overload]
-    for optional in ("type", "mod"):  # TimeML's columns, absent from our gold: empty ones
+    for optional in ("type", "mod", "tags"):  # optional columns a table may lack: empty ones
         if optional not in mentions:
             mentions[optional] = None
+    if "tags" not in articles:
+        articles["tags"] = None
     texts = {i: (GOLD / "articles" / f"{i}.txt").read_text(encoding="utf-8") for i in articles.id}
     articles["mention_count"] = articles.id.map(mentions.article_id.value_counts()).fillna(0)
     mentions["start"] = mentions.start.astype(int)

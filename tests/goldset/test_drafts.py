@@ -16,8 +16,10 @@ from pathlib import Path
 import pytest
 
 from figdate.core import transaction
+from figdate.core.problems import InputError
 from figdate.goldset import accept as accepting
 from figdate.goldset import drafts
+from figdate.goldset.manifest import write_manifest
 from figdate.goldset.store import load
 from tests.support import GOLD, Run, repo_gold
 
@@ -317,4 +319,42 @@ def test_accept_refuses_a_draft_that_breaks_the_guidelines(
     assert "drafts/maarat-families/mentions.csv:3: row 2, column 'value': value is empty" in (
         result.stderr
     )
+    assert tree(gold_copy) == before
+
+
+def _drafted(gold_copy: Path, story: Path, ident: str, column: str, cell: str) -> None:
+    """A reviewed draft with one "2,500" row and one more column, ``column``, set to ``cell``."""
+    drafts.add(story, ident, title=None, source=None, root=gold_copy, published="2021-03-03",
+               extractor=None)  # fmt: skip
+    (gold_copy / "drafts" / ident / "mentions.csv").write_text(
+        f"article_id,kind,start,end,text,value,qualifier,unit,optional,note,{column}\n"
+        f'{ident},figure,29,34,"2,500",2500,approx,families,false,,{cell}\n',
+        encoding="utf-8",
+    )
+
+
+def test_accept_writes_under_the_gold_files_own_header(gold_copy: Path, story: Path) -> None:
+    """A dataset's header may order its columns otherwise and add ``tags``: accepted rows go
+    under it, each cell in its column; a filled cell with no column is refused, not lost."""
+    mentions = gold_copy / "mentions.csv"
+    rows = _rows(mentions)
+    order = ["tags", *(c for c in rows[0] if c != "tags")]  # tags first, then the rest
+    _write(mentions, [{c: r[c] for c in order} for r in rows])
+    write_manifest(gold_copy)
+    _drafted(gold_copy, story, "maarat-families", "tags", "digits")
+    accepted = accepting.accept("maarat-families", gold_copy)
+    new = accepted.mentions[accepted.mentions["article_id"] == "maarat-families"].iloc[0]
+    assert (new["text"], str(new["value"]), new["unit"], new["tags"]) == (
+        "2,500",
+        "2500",
+        "families",
+        "digits",
+    )
+    assert _rows(mentions)[-1]["tags"] == "digits"
+    assert next(iter(_rows(mentions)[0])) == "tags"
+
+    _drafted(gold_copy, story, "maarat-again", "mod", "APPROX")
+    before = tree(gold_copy)
+    with pytest.raises(InputError, match="has no column for mod"):
+        accepting.accept("maarat-again", gold_copy)
     assert tree(gold_copy) == before

@@ -39,7 +39,8 @@ def test_load_dataset_reads_what_load_gold_reads(gold_copy: Path, tmp_path: Path
     gold = figdate.load_gold(gold_copy)
     mentions = loaded["mentions"]
     assert len(mentions["rows"]) == len(gold.mentions) == loaded["default"]
-    assert list(mentions["types"]) == list(MENTION_COLUMNS)
+    assert list(mentions["types"]) == [*MENTION_COLUMNS, "tags"]
+    assert all(row["tags"] for row in mentions["rows"])  # every seed mention is tagged
     assert mentions["types"]["start"] == mentions["types"]["end"] == "int64"
     assert mentions["types"]["optional"] == "bool"
     for row, (_, mention) in zip(mentions["rows"], gold.mentions.iterrows(), strict=True):

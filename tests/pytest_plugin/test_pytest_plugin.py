@@ -340,3 +340,30 @@ def test_the_summary_goes_to_github_actions(
     assert text.startswith("earlier step\n")
     assert "### figdate: digits" in text
     assert "| figure | value |" in text
+
+
+def test_thresholds_per_tag_read_the_breakdown(project: pytest.Pytester) -> None:
+    configure(
+        project,
+        '"figure.value.recall[digits]" = 0.3\n"figure.value.recall[words]" = 0.1\n'
+        '"figure.value.f1[no-such-tag]" = 0.5',
+    )
+    result = run(project)
+    assert result.ret == 1
+    result.assert_outcomes(passed=1 + 1 + articles(), failed=2)
+    result.stdout.fnmatch_lines_random(
+        [
+            "PASSED*test_threshold?figure.value.recall?digits?>=0.3?*",
+            "*figure.value.recall[[]words[]] = 0.000 (95% interval 0.000 to 0.000) is below*",
+            "*figure.value.f1[[]no-such-tag[]]: the gold set has no tag 'no-such-tag'*digits*",
+            "per tag (95% intervals*",  # the summary shows the breakdown the gate read
+            "digits * figure  value *",
+        ]
+    )
+
+
+def test_a_malformed_tag_in_a_threshold_is_a_usage_error(project: pytest.Pytester) -> None:
+    configure(project, '"figure.value.f1[Not A Tag]" = 0.5')
+    result = run(project)
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*is not a figure figdate reports*date.value.f1[[]relative[]]*"])

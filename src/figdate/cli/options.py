@@ -106,6 +106,9 @@ def add_report(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "--errors", type=COUNT, nargs="?", const=20, default=0, metavar="N", help="list N errors"
     )
+    sub.add_argument(
+        "--by", choices=("tag",), help="also score per tag (the gold's tags), with intervals"
+    )
     sub.add_argument("--json", metavar="OUT", help="write the JSON report")
     sub.add_argument("--markdown", metavar="OUT", help="write a summary for a pull request")
     sub.add_argument(
@@ -124,7 +127,10 @@ def report(result: Score, args: argparse.Namespace) -> None:
     from figdate.reporting.runs import git_commit
 
     schemes = tuple(args.scheme or SCHEMES)
-    shown = text.terminal(result, schemes, per_article=args.per_article, errors=args.errors)
+    by_tag = tuple(args.scheme or ("value",)) if args.by == "tag" else ()
+    shown = text.terminal(
+        result, schemes, per_article=args.per_article, errors=args.errors, by_tag=by_tag
+    )
     print(shown, end="")
     if args.json:
         document = saved.to_json(result, commit=git_commit(Path.cwd()))

@@ -20,6 +20,7 @@ from figdate.core.vocabulary import (
     KINDS,
     QUALIFIERS,
     SLUG,
+    TAGS,
     TIMEX_MODS,
     TIMEX_TYPES,
     URL,
@@ -49,6 +50,9 @@ class ArticleModel(pa.DataFrameModel):
     url: Series[str] = pa.Field(nullable=True, str_matches=URL)
     published: Series[str] = pa.Field(nullable=True, str_matches=DAY_PATTERN)
     note: Series[str] = pa.Field(nullable=True)
+    tags: Series[str] = pa.Field(nullable=True, required=False, str_matches=TAGS)
+    """The phenomena the whole article tests (a challenge passage): every mention and
+    prediction in it counts toward each tag."""
 
     class Config:
         coerce = True
@@ -96,6 +100,8 @@ class GoldMentionModel(_MentionColumns):
 
     optional: Series[pd.BooleanDtype] = pa.Field()
     note: Series[str] = pa.Field(nullable=True)
+    tags: Series[str] = pa.Field(nullable=True, required=False, str_matches=TAGS)
+    """The phenomena the mention is an example of (``relative``, ``words``): the breakdown."""
 
     @pa.parser("optional")
     def _optional_words(cls, series: pd.Series) -> pd.Series:

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from figdate.core.values import is_empty, parse_date, parse_figure
-from figdate.core.vocabulary import KINDS, Kind
+from figdate.core.vocabulary import KINDS, Kind, tags_of
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -48,6 +48,8 @@ class Article:
     url: str | None = None
     published: dt.date | None = None
     note: str | None = None
+    tags: str | None = None
+    """The phenomena the article tests, space-separated (``articles.csv``'s optional column)."""
 
     def metadata(self) -> dict[str, Any]:
         """The article's row in ``articles.csv`` (everything but the text)."""
@@ -115,6 +117,14 @@ def _str_or_none(value: object) -> str | None:
     return None if is_empty(value) else str(value)
 
 
+def tags_in(mentions: pd.DataFrame, articles: Mapping[str, Article]) -> list[str]:
+    """Every tag of the mentions (a ``tags`` column) and of the articles, sorted."""
+    found = {tag for article in articles.values() for tag in tags_of(article.tags)}
+    if "tags" in mentions:
+        found.update(tag for cell in mentions["tags"].dropna().unique() for tag in tags_of(cell))
+    return sorted(found)
+
+
 def articles_to_frame(articles: Iterable[Article], *, with_text: bool = False) -> pd.DataFrame:
     """Articles as a DataFrame with the ``articles.csv`` columns (and ``text`` if asked)."""
     import pandas as pd
@@ -138,6 +148,7 @@ def articles_from_frame(frame: pd.DataFrame, texts: Mapping[str, str]) -> list[A
                 url=_str_or_none(row.get("url")),
                 published=dt.date.fromisoformat(published) if published else None,
                 note=_str_or_none(row.get("note")),
+                tags=_str_or_none(row.get("tags")),
             )
         )
     return out

@@ -117,6 +117,14 @@ SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 """An article id: lowercase a-z, 0-9 and single hyphens (safe as a file name)."""
 URL = r"^https?://\S+$"
 """An article's URL."""
+TAGS = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?: [a-z0-9]+(?:-[a-z0-9]+)*)*$"
+"""A ``tags`` cell: phenomena as slugs, one space between them (``relative weekday``)."""
+
+
+def tags_of(cell: object) -> tuple[str, ...]:
+    """The tags of a ``tags`` cell (none for an empty cell)."""
+    return tuple(cell.split()) if isinstance(cell, str) else ()
+
 
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 """TimeML TIMEX3 types: a date mention's ``type`` in a TimeML dataset."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from figdate.core.model import ARTICLE_COLUMNS, MENTION_COLUMNS, records
@@ -20,7 +20,7 @@ from figdate.core.transaction import REMOVE, commit
 from figdate.core.values import is_empty
 from figdate.goldset.audit import inspect
 from figdate.goldset.card import card_text, with_changelog
-from figdate.goldset.drafts import MENTIONS, META, TEXT, load_draft, to_csv
+from figdate.goldset.drafts import MENTIONS, META, OCCURRENCE, TEXT, load_draft, to_csv
 from figdate.goldset.layout import ARTICLES, CARD, DRAFTS, MANIFEST, TEXTS, valid_id
 from figdate.goldset.layout import MENTIONS as GOLD_MENTIONS
 from figdate.goldset.location import locate
@@ -44,7 +44,7 @@ def accept(ident: str, root: Path | None = None, *, wait: float = DEFAULT_WAIT) 
 def _changes(ident: str, gold_root: Path) -> dict[Path, bytes | None]:
     """Every file the accept rewrites, built and checked in a scratch copy of the set."""
     article, frame, folder = load_draft(gold_root, ident)
-    rows = records(frame)
+    rows = records(frame.drop(columns=[OCCURRENCE], errors="ignore"))  # a locating aid only
     unplaced = [
         i + 1 for i, r in enumerate(rows) if is_empty(r.get("start")) or is_empty(r.get("end"))
     ]
@@ -58,8 +58,9 @@ def _changes(ident: str, gold_root: Path) -> dict[Path, bytes | None]:
     with tempfile.TemporaryDirectory() as scratch:
         trial = Path(scratch) / "gold"
         shutil.copytree(gold_root, trial, ignore=shutil.ignore_patterns(DRAFTS, ".figdate*"))
-        _append(trial / ARTICLES, to_csv([article.metadata()], ARTICLE_COLUMNS, header=False))
-        _append(trial / GOLD_MENTIONS, to_csv(rows, MENTION_COLUMNS, header=False))
+        meta = {**article.metadata(), "tags": article.tags}
+        _append(trial / ARTICLES, [meta], ARTICLE_COLUMNS)
+        _append(trial / GOLD_MENTIONS, rows, MENTION_COLUMNS)
         shutil.copyfile(folder / TEXT, trial / TEXTS / f"{ident}.txt")
         (trial / MANIFEST).write_bytes(manifest_bytes(render_manifest(trial, version)))
         problems, loaded = _trial_check(trial, ident, len(rows), version)
@@ -87,11 +88,20 @@ def _trial_check(
         return exc.problems, None
 
 
-def _append(path: Path, rows: bytes) -> None:
+def _append(path: Path, rows: list[dict[str, object]], default: Sequence[str]) -> None:
+    """Append ``rows`` under the file's own header (a dataset may add ``tags``, ``type`` and
+    ``mod`` columns, in any order); InputError rather than drop a filled cell it has no
+    column for."""
     data = path.read_bytes()
+    header = read_table(path).frame.columns.tolist() if data.strip() else list(default)
+    for row in rows:
+        lost = sorted(k for k, v in row.items() if k not in header and not is_empty(v))
+        if lost:
+            reason = f"has no column for {', '.join(lost)}: add it to the header first"
+            raise InputError([Problem(display_path(path), reason=reason)])
     if data and not data.endswith(b"\n"):
         data += b"\n"
-    path.write_bytes(data + rows)
+    path.write_bytes(data + to_csv(rows, header, header=False))
 
 
 def _relocated(

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from figdate.core.model import tags_in
 from figdate.core.problems import Problem
 from figdate.core.tables import display_path
 from figdate.core.transaction import commit
-from figdate.core.vocabulary import KINDS
+from figdate.core.vocabulary import KINDS, tags_of
 from figdate.goldset.layout import CARD, COUNTS_END, COUNTS_START
 from figdate.goldset.store import GoldSet, load
 from figdate.goldset.writing import DEFAULT_WAIT, writing
@@ -56,6 +57,45 @@ def render_counts(gold: GoldSet) -> str:
         + header
         + "\n".join(lines)
         + "\n"
+        + render_tags(gold)
+    )
+
+
+def tag_counts(gold: GoldSet) -> pd.DataFrame:
+    """Per tag: articles tagged, and the mentions each kind has in the tag's scope (tagged
+    articles' mentions and tagged mentions; ``figdate.scoring.breakdown``), required and
+    optional."""
+    frame = gold.mentions
+    mention_tags = (
+        frame["tags"].map(tags_of) if "tags" in frame else frame["kind"].map(lambda _: ())
+    )
+    rows = []
+    for tag in tags_in(frame, gold.articles):
+        tagged = {n for n, a in gold.articles.items() if tag in tags_of(a.tags)}
+        scope = frame[frame["article_id"].isin(tagged) | mention_tags.map(lambda t, x=tag: x in t)]
+        row: dict[str, object] = {"tag": tag, "articles": len(tagged)}
+        for kind in KINDS:
+            of_kind = scope[scope["kind"] == kind]
+            row[f"{kind}s"] = int((~of_kind["optional"]).sum())
+            row[f"{kind}s_optional"] = int(of_kind["optional"].sum())
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def render_tags(gold: GoldSet) -> str:
+    """The phenomena block of the card: nothing for a dataset without tags."""
+    table = tag_counts(gold)
+    if table.empty:
+        return ""
+    lines = [
+        f"| {r.tag} | {r.articles} | {r.figures} | {r.figures_optional} | {r.dates} "
+        f"| {r.dates_optional} |"
+        for r in table.itertuples()
+    ]
+    return (
+        "\nPer phenomenon (`tags`): articles tagged, and the mentions a tag's scores count.\n\n"
+        "| tag | tagged articles | figures | optional figures | dates | optional dates |\n"
+        "|---|--:|--:|--:|--:|--:|\n" + "\n".join(lines) + "\n"
     )
 
 

@@ -98,7 +98,8 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
         terminalreporter.write_line(f"figdate could not evaluate: {state.error}")
         return
     schemes = SCHEMES if config.get_verbosity() > 0 else (HEADLINE_SCHEME,)
-    table = text.terminal(evaluation.score, schemes)
+    tagged = schemes if any(t.tag for t in state.thresholds) else ()
+    table = text.terminal(evaluation.score, schemes, by_tag=tagged)
     for line in table.rstrip("\n").splitlines():
         terminalreporter.write_line(line)
     if schemes != SCHEMES:

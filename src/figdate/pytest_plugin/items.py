@@ -56,7 +56,12 @@ def items(session: pytest.Session, state: FigdateSession) -> Iterator[pytest.Ite
 
 def _threshold_check(state: FigdateSession, threshold: Threshold) -> Any:
     def check(item: FigdateItem) -> None:
-        value, low, high = state.measured(threshold.kind, threshold.scheme, threshold.metric)
+        try:
+            value, low, high = state.measured(
+                threshold.kind, threshold.scheme, threshold.metric, threshold.tag
+            )
+        except LookupError as exc:
+            raise FigdateFailure(f"{threshold.key}: {exc.args[0]}") from None
         item.user_properties.append((threshold.key, f"{value:.4f}"))
         if value < threshold.minimum:
             raise FigdateFailure(

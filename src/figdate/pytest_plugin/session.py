@@ -110,17 +110,26 @@ class FigdateSession:
                 pytest.exit(f"figdate: {self.error}", returncode=pytest.ExitCode.USAGE_ERROR)
         return self._evaluation
 
-    def measured(self, kind: str, scheme: str, metric: str) -> tuple[float, float, float]:
-        """The figure with its 95% interval (low, high); macro figures have none."""
+    def measured(
+        self, kind: str, scheme: str, metric: str, tag: str | None = None
+    ) -> tuple[float, float, float]:
+        """The figure with its 95% interval (low, high), of the whole or of one tag's row of
+        the breakdown; macro figures have none. LookupError for a tag the gold lacks."""
         score = self.evaluation.score
-        value = score.get(kind, scheme, metric)
+        if tag is None:
+            row = score.summary
+        else:
+            row = score.by_tag[score.by_tag["tag"] == tag]
+            if row.empty:
+                tags = sorted(set(score.by_tag["tag"])) or ["none"]
+                raise LookupError(f"the gold set has no tag {tag!r} (its tags: {', '.join(tags)})")
+        row = row[(row["kind"] == kind) & (row["scheme"] == scheme)]
+        if row.empty:
+            raise LookupError(f"the tag {tag!r} has no {kind} mentions or predictions")
+        found = row.iloc[0]
         if metric.startswith("macro"):
-            return value, value, value
-        return (
-            value,
-            score.get(kind, scheme, metric + "_low"),
-            score.get(kind, scheme, metric + "_high"),
-        )
+            return (float(found[metric]),) * 3
+        return float(found[metric]), float(found[metric + "_low"]), float(found[metric + "_high"])
 
 
 _KEY = pytest.StashKey[FigdateSession]()

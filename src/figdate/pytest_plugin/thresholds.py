@@ -16,6 +16,7 @@ from figdate.core.vocabulary import MACRO_METRICS, METRICS, REPORT_KINDS, SCHEME
 KINDS = REPORT_KINDS
 ALL_METRICS = (*METRICS, *MACRO_METRICS)
 ARTICLE_METRICS = METRICS
+_TAGGED = re.compile(r"^(?P<key>[^\[\]]+?)(?:\[(?P<tag>[a-z0-9]+(?:-[a-z0-9]+)*)\])?$")
 _COMPARE_FAIL = re.compile(
     r"^(?:(?P<kind>figure|date|all)\.)?(?P<scheme>\w+)\.(?P<metric>\w+):(?P<amount>\d+(?:\.\d+)?)(?P<percent>%)?$"
 )
@@ -27,10 +28,12 @@ class Threshold:
     scheme: str
     metric: str
     minimum: float
+    tag: str | None = None  # a phenomenon of the gold's tags: that tag's row of the breakdown
 
     @property
     def key(self) -> str:
-        return f"{self.kind}.{self.scheme}.{self.metric}"
+        tagged = f"[{self.tag}]" if self.tag else ""
+        return f"{self.kind}.{self.scheme}.{self.metric}{tagged}"
 
 
 @dataclass(frozen=True)
@@ -53,21 +56,24 @@ def settings(config: pytest.Config) -> dict[str, Any]:
 
 
 def parse_thresholds(raw: dict[str, Any]) -> list[Threshold]:
-    """``{"figure.value.f1": 0.95}`` as Thresholds; pytest.UsageError on an unknown key."""
+    """``{"figure.value.f1": 0.95, "date.value.f1[relative]": 0.9}`` as Thresholds (a
+    ``[tag]`` reads that tag's row of the breakdown); pytest.UsageError on an unknown key."""
     valid = [f"{k}.{s}.{m}" for k in KINDS for s in SCHEMES for m in ALL_METRICS]
     valid += [f"article.{s}.{m}" for s in SCHEMES for m in ARTICLE_METRICS]
     out = []
     for key, value in raw.items():
-        if key not in valid:
+        found = _TAGGED.match(key)
+        if not found or found["key"] not in valid or (found["tag"] and key.startswith("article")):
             raise pytest.UsageError(
                 f"[tool.figdate.thresholds] {key!r} is not a figure figdate reports; use "
                 f"KIND.SCHEME.METRIC with KIND in {'/'.join((*KINDS, 'article'))}, SCHEME in "
-                f"{'/'.join(SCHEMES)}, METRIC in {'/'.join(ALL_METRICS)} (e.g. 'figure.value.f1')"
+                f"{'/'.join(SCHEMES)}, METRIC in {'/'.join(ALL_METRICS)} (e.g. 'figure.value.f1'), "
+                "optionally with a tag of the gold set: 'date.value.f1[relative]'"
             )
         if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value <= 1:
             raise pytest.UsageError(f"[tool.figdate.thresholds] {key!r} must be a number in [0, 1]")
-        kind, scheme, metric = key.split(".")
-        out.append(Threshold(kind, scheme, metric, float(value)))
+        kind, scheme, metric = found["key"].split(".")
+        out.append(Threshold(kind, scheme, metric, float(value), found["tag"]))
     return out
 
 

@@ -237,6 +237,29 @@ def _per_article(score: Score, scheme: str = "value") -> str:
     )
 
 
+def _by_tag(score: Score, scheme: str = "value") -> str:
+    """P/R/F1 per tag with intervals; empty for an untagged gold set."""
+    table = score.by_tag
+    table = table[table["scheme"] == scheme]
+    if table.empty:
+        return ""
+    rows = "".join(
+        f"<tr><td>{html.escape(str(r['tag']))}</td><td>{r['kind']}</td>"
+        + "".join(
+            f"<td>{r[m]:.3f} <small>[{r[m + '_low']:.2f}, {r[m + '_high']:.2f}]</small></td>"
+            for m in ("precision", "recall", "f1")
+        )
+        + f"<td>{r['mentions']}</td><td>{r['tp']}</td><td>{r['fp']}</td><td>{r['fn']}</td></tr>"
+        for r in table.to_dict("records")
+    )
+    return (
+        f"<h2>Per tag ({scheme} scheme)</h2>"
+        '<table class="by-tag"><thead><tr><th>tag</th><th>kind</th><th>precision</th>'
+        "<th>recall</th><th>F1</th><th>gold</th><th>tp</th><th>fp</th><th>fn</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
 def _page(title: str, body: str) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
@@ -285,6 +308,7 @@ def render(score: Score, marks: Sequence[Highlight], articles: Mapping[str, Arti
         "<p>95% bootstrap intervals over articles.</p>"
         f"<h2>Precision, recall and F1 (value scheme)</h2>{bars(score)}"
         f"<h2>Per article (value scheme)</h2>{_per_article(score)}"
+        + _by_tag(score)
         + (f"<h2>Notes</h2><ul>{notes}</ul>" if notes else "")
         + "<h2>Articles</h2><p>Highlights follow the <b>relaxed</b> matching (spans that "
         "overlap), so a mention found with the wrong span shows as a boundary error here "

@@ -54,6 +54,7 @@ def to_json(score: Score, *, commit: str | None = None) -> str:
         "qualifier": score.qualifier,
         "per_article": _records(score.per_article),
         "errors": _records(score.errors) if score.has_outcomes else None,
+        "by_tag": _records(score.by_tag) if score.has_outcomes else None,
         "notes": list(score.notes),
         "failures": [{"article": f.article, "reason": f.reason} for f in run.failures],
     }

@@ -18,8 +18,10 @@ def terminal(
     *,
     per_article: bool = False,
     errors: int = 0,
+    by_tag: Sequence[str] = (),
 ) -> str:
-    """The table a person reads in a terminal: P/R/F1 with 95% intervals per kind and scheme."""
+    """The table a person reads in a terminal: P/R/F1 with 95% intervals per kind and scheme;
+    ``by_tag``: the schemes to show per tag too."""
     lines = [title(score), ""]
     header = (
         f"{'kind':7} {'scheme':8} {'precision':21} {'recall':21} {'f1':21} "
@@ -50,6 +52,8 @@ def terminal(
         lines += [f"  {f.article}: {f.reason}" for f in score.run.failures]
     if per_article:
         lines += ["", *_per_article_lines(score, schemes)]
+    if by_tag:
+        lines += ["", *tag_lines(score, by_tag)]
     if errors and not score.has_outcomes:
         lines += ["", "errors: none listed: this score was merged from counts, without the "
                   "outcome table (a file scored in parts, or Spark)"]  # fmt: skip
@@ -70,6 +74,29 @@ def _per_article_lines(score: Score, schemes: Sequence[str]) -> list[str]:
         lines.append(
             f"{row['article']:28} {row['kind']:7} {row['precision']:6.3f} {row['recall']:6.3f} "
             f"{row['f1']:6.3f} {row['tp']:>4} {row['fp']:>4} {row['fn']:>4}"
+        )
+    return lines
+
+
+def tag_lines(score: Score, schemes: Sequence[str]) -> list[str]:
+    """P/R/F1 per tag (``Score.by_tag``), or why there is none."""
+    table = score.by_tag
+    if not score.has_outcomes:
+        return ["per tag: none: this score was merged from counts, without the tables"]
+    if table.empty:
+        return ["per tag: none: the gold set has no tags (a `tags` column in mentions.csv or "
+                "articles.csv)"]  # fmt: skip
+    table = table[table["scheme"].isin(schemes)]
+    header = (f"{'tag':22} {'kind':7} {'scheme':8} {'precision':21} {'recall':21} {'f1':21} "
+              f"{'gold':>5} {'tp':>5} {'fp':>5} {'fn':>5} {'opt':>4}")  # fmt: skip
+    lines = [f"per tag (95% intervals over each tag's {score.run.resamples} resamples of its "
+             "articles; gold = required gold mentions in the tag's scope):", header,
+             "-" * len(header)]  # fmt: skip
+    for row in table.to_dict("records"):
+        lines.append(
+            f"{row['tag']:22} {row['kind']:7} {row['scheme']:8} {interval(row, 'precision'):21} "
+            f"{interval(row, 'recall'):21} {interval(row, 'f1'):21} {row['mentions']:>5} "
+            f"{row['tp']:>5} {row['fp']:>5} {row['fn']:>5} {row['neutral']:>4}"
         )
     return lines
 

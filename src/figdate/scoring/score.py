@@ -19,6 +19,8 @@ from figdate.core.model import Article
 from figdate.core.problems import Failure
 from figdate.core.vocabulary import KINDS, SCHEMES
 from figdate.scoring import metrics
+from figdate.scoring.breakdown import COLUMNS as BREAKDOWN_COLUMNS
+from figdate.scoring.breakdown import by_tag
 from figdate.scoring.errors import error_list
 from figdate.scoring.outcomes import outcomes
 from figdate.scoring.tally import Tally, tally
@@ -60,6 +62,13 @@ class Score:
     """Makes the outcome table from this score's matching; read ``outcomes`` instead."""
     texts: Mapping[str, str] = field(repr=False, default_factory=dict)
     """The articles' texts, for the error list's context."""
+    breakdown: Callable[[], pd.DataFrame] = field(repr=False, default=lambda: _no_tags())
+    """Makes the per-tag table from this score's inputs; read ``by_tag`` instead."""
+
+    @functools.cached_property
+    def by_tag(self) -> pd.DataFrame:
+        """P/R/F1 per tag (``figdate.scoring.breakdown``); empty when nothing is tagged."""
+        return self.breakdown()
 
     @functools.cached_property
     def per_article(self) -> pd.DataFrame:
@@ -116,6 +125,9 @@ def score(
         tabulate=functools.partial(outcomes, data, matches, texts),
         texts=dict(zip(data.articles, texts, strict=True)),
         kinds=kinds,
+        breakdown=functools.partial(
+            by_tag, gold, predictions, articles, resamples=resamples, seed=seed, kinds=kinds
+        ),
     ).with_notes(*left_out_notes(left_out))
 
 
@@ -143,6 +155,7 @@ def summarise(
     tabulate: Callable[[], pd.DataFrame] | None = None,
     texts: Mapping[str, str] | None = None,
     kinds: Sequence[str] = KINDS,
+    breakdown: Callable[[], pd.DataFrame] | None = None,
 ) -> Score:
     """The ``Score`` of a tally (one part, or parts merged by ``tally.merge``). Without
     ``tabulate`` (a tally merged from a cluster's partitions), the outcome table and the
@@ -163,7 +176,13 @@ def summarise(
         run=dataclasses.replace(run or RunInfo(), resamples=resamples, seed=seed),
         tabulate=tabulate or _no_outcome_table,
         texts=texts or {},
+        breakdown=breakdown or _no_tags,
     )
+
+
+def _no_tags() -> pd.DataFrame:
+    """The breakdown of a score merged from counts: none (it needs the tables)."""
+    return pd.DataFrame(columns=[*BREAKDOWN_COLUMNS])
 
 
 def _no_outcome_table() -> pd.DataFrame:
