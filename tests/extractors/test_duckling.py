@@ -51,3 +51,10 @@ def test_figdate_eval_runs_duckling_over_the_seed_gold(figdate: Run) -> None:
     done = figdate("eval", "--extractor", "duckling", "--resamples", "0", "--no-cache")
     assert done.returncode == 0, done.stderr  # complete: no article failed
     assert "date    value" in done.stdout
+
+
+def test_a_span_duckling_reads_twice_is_one_row(duckling: DucklingExtractor) -> None:
+    text = "It agreed to pay a $107 million settlement."  # Duckling reads the money twice
+    rows = list(duckling.extract(Article("a", text, published=dt.date(2000, 1, 1))))
+    spans = [(r["kind"], r["start"], r["end"]) for r in rows]
+    assert len(spans) == len(set(spans))

@@ -53,11 +53,16 @@ class DucklingExtractor:
         reference = self._duckling.parse_ref_time(self._zones, "UTC", int(when.timestamp()))
         context = self._duckling.Context(reference, self._locale)
         found = self._duckling.parse(article.text, context, self._dimensions, False)
+        seen: set[tuple[str, int, int]] = set()
         for entity in found:
             row = _row(entity, dated=article.published is not None)
-            if row is not None:
-                start, end = int(entity["start"]), int(entity["end"])
-                yield {"start": start, "end": end, "text": article.text[start:end], **row}
+            if row is None:
+                continue
+            start, end = int(entity["start"]), int(entity["end"])
+            if (row["kind"], start, end) in seen:  # one span read as two dimensions (a
+                continue  # quantity and money): the first reading, not a duplicate row
+            seen.add((row["kind"], start, end))
+            yield {"start": start, "end": end, "text": article.text[start:end], **row}
 
 
 def _row(entity: dict[str, Any], *, dated: bool) -> dict[str, Any] | None:
