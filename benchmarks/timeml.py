@@ -1,16 +1,17 @@
 """Date extractors on the TimeML development corpus (TBAQ), TempEval-3 style, in one run.
 
     .venv/bin/python benchmarks/timeml.py [--corpus ../shared/corpora/timeml-tbaq]
-        [--extractors rules,dateparser] [--resamples 200]
+        [--extractors rules,dateparser,duckling,heideltime] [--resamples 200]
 
 Imports TimeBank and AQUAINT (``figdate import timeml``, into a temporary folder; the
 corpus is never copied into the project), prints their counts, then runs each extractor
 over every article through ``figdate eval`` and prints TempEval-3's measures in figdate's
 words: strict span F1 (figdate's ``exact``: identical offsets), relaxed span F1
 (``relaxed``: overlapping), value F1 (``value``: overlapping, equal TIMEX3 value), each
-with its 95% bootstrap interval, and articles per second inside the extractor. Every
-TIMEX3 counts (dates, times, durations, sets); figure predictions are left out, the
-datasets labelling dates only. HeidelTime is not an adapter yet (issue 18).
+with its 95% bootstrap interval; TempEval-3's type accuracy (of the relaxed matches, the
+share with the gold TIMEX3 type; "-" for an extractor that gives no types); and articles
+per second inside the extractor. Every TIMEX3 counts (dates, times, durations, sets);
+figure predictions are left out, the datasets labelling dates only.
 """
 
 from __future__ import annotations
@@ -34,10 +35,18 @@ def _f1(score: Score, scheme: str) -> str:
     return f"{r['f1']:.3f} [{r['f1_low']:.2f}, {r['f1_high']:.2f}]"
 
 
+def _types(score: Score) -> str:
+    """Type accuracy, or "-" where the extractor gives no TIMEX3 types at all."""
+    found = score.timex_type
+    if found is None or found["n"] == 0 or found["missing"] == found["n"]:
+        return "-"
+    return f"{found['accuracy']:.3f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--extractors", default="rules,dateparser,duckling")
+    parser.add_argument("--extractors", default="rules,dateparser,duckling,heideltime")
     parser.add_argument("--resamples", type=int, default=200)
     args = parser.parse_args()
     if not (args.corpus / PARTS[0]).is_dir():
@@ -51,7 +60,7 @@ def main() -> None:
             print(f"{part:<10} {done.articles:>9} {done.mentions:>7}")
         print()
         print(f"{'part':<10} {'extractor':<11} {'strict span F1':<20} {'relaxed span F1':<20} "
-              f"{'value F1':<20} {'articles/s':>10}")  # fmt: skip
+              f"{'value F1':<20} {'type acc.':>9} {'articles/s':>10}")  # fmt: skip
         for part, gold in datasets.items():
             for name in args.extractors.split(","):
                 result = evaluate(name, gold, cache=None, timeout=None, resamples=args.resamples,
@@ -59,7 +68,7 @@ def main() -> None:
                 shown = f"{result.articles_per_second:>10.1f}"
                 print(f"{part:<10} {name:<11} {_f1(result.score, 'exact'):<20} "
                       f"{_f1(result.score, 'relaxed'):<20} {_f1(result.score, 'value'):<20} "
-                      f"{shown}", flush=True)  # fmt: skip
+                      f"{_types(result.score):>9} {shown}", flush=True)  # fmt: skip
 
 
 if __name__ == "__main__":

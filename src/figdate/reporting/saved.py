@@ -52,6 +52,7 @@ def to_json(score: Score, *, commit: str | None = None) -> str:
         "bootstrap": {"resamples": run.resamples, "seed": run.seed},
         "summary": _records(score.summary),
         "qualifier": score.qualifier,
+        "timex_type": score.timex_type,
         "per_article": _records(score.per_article),
         "errors": _records(score.errors) if score.has_outcomes else None,
         "by_tag": _records(score.by_tag) if score.has_outcomes else None,

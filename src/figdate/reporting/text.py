@@ -41,6 +41,12 @@ def terminal(
         f"qualifier accuracy over value-matched figures: {q['accuracy']:.3f} "
         f"({q['correct']}/{q['n']}; {q['missing']} without a qualifier)"
     )
+    if score.timex_type is not None:
+        t = score.timex_type
+        lines.append(
+            f"TIMEX3 type accuracy over relaxed-matched dates (TempEval-3): {t['accuracy']:.3f} "
+            f"({t['correct']}/{t['n']}; {t['missing']} predictions without a type)"
+        )
     lines.append(
         "95% intervals: bootstrap over articles "
         f"({score.run.resamples} resamples, seed {score.run.seed}); "

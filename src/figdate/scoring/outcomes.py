@@ -45,6 +45,8 @@ COLUMNS = (
     "predicted_empty",
     "gold_qualifier",
     "predicted_qualifier",
+    "gold_type",
+    "predicted_type",
 )
 """Gold side (``start``, ``end``, ``text``, ``gold_*``) empty where there is no gold
 mention, prediction side (``predicted_*``) empty where there is no prediction; values as a
@@ -152,6 +154,8 @@ def outcomes(data: Prepared, matches: Matches, texts: list[str]) -> pd.DataFrame
         "predicted_empty": has_p & _pick(pred.empty, pj, False),
         "gold_qualifier": _column(gold, "qualifier", gi, few=True),
         "predicted_qualifier": _column(pred, "qualifier", pj, few=True),
+        "gold_type": _column(gold, "type", gi, few=True),
+        "predicted_type": _column(pred, "type", pj, few=True),
     }
     for name in TEXT_COLUMNS:  # object columns, None where missing, under every pandas:
         columns[name] = pd.Series(columns[name], dtype=object)  # pandas 3 would infer str
@@ -178,7 +182,7 @@ def _sorted(
 
 TEXT_COLUMNS = (
     "article", "kind", "outcome", "text", "gold_value", "predicted_value", "predicted_text",
-    "gold_qualifier", "predicted_qualifier",
+    "gold_qualifier", "predicted_qualifier", "gold_type", "predicted_type",
 )  # fmt: skip
 """Columns of text, where a missing value is None under every pandas version."""
 

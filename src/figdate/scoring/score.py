@@ -19,6 +19,7 @@ from figdate.core.model import Article
 from figdate.core.problems import Failure
 from figdate.core.vocabulary import KINDS, SCHEMES
 from figdate.scoring import metrics
+from figdate.scoring.attributes import type_accuracy
 from figdate.scoring.breakdown import COLUMNS as BREAKDOWN_COLUMNS
 from figdate.scoring.breakdown import by_tag
 from figdate.scoring.errors import error_list
@@ -64,6 +65,12 @@ class Score:
     """The articles' texts, for the error list's context."""
     breakdown: Callable[[], pd.DataFrame] = field(repr=False, default=lambda: _no_tags())
     """Makes the per-tag table from this score's inputs; read ``by_tag`` instead."""
+
+    @functools.cached_property
+    def timex_type(self) -> dict[str, Any] | None:
+        """TempEval-3's TIMEX3 type accuracy (``figdate.scoring.attributes``); None where no
+        gold date has a type, or for a score merged from counts."""
+        return type_accuracy(self.outcomes) if self.has_outcomes else None
 
     @functools.cached_property
     def by_tag(self) -> pd.DataFrame:
