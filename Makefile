@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-CODE := $(wildcard src tests benchmarks docs)
+CODE := $(wildcard src tests benchmarks docs datasets)
 STAMP := $(VENV)/.installed
 
 .PHONY: install test test-slow test-spark test-pandas22 test-grown lint format clean eval leaderboard labelstudio report

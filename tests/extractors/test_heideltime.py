@@ -60,6 +60,10 @@ def tagger() -> HeidelTimeExtractor:
     return HeidelTimeExtractor()
 
 
+JVM = pytest.mark.slow  # a JVM and TreeTagger: `make test-slow`, which CI runs too
+
+
+@JVM
 def test_dates_keep_their_timex3_type_and_value(tagger: HeidelTimeExtractor) -> None:
     rows = list(tagger.extract(Article("a", TEXT, published=dt.date(2020, 1, 12))))
     for row in rows:
@@ -71,6 +75,7 @@ def test_dates_keep_their_timex3_type_and_value(tagger: HeidelTimeExtractor) -> 
     assert {row["kind"] for row in rows} == {"date"}
 
 
+@JVM
 def test_an_undated_article_is_tagged_as_narrative(tagger: HeidelTimeExtractor) -> None:
     rows = list(tagger.extract(Article("a", TEXT, published=None)))
     values = {row["text"]: row["value"] for row in rows}
@@ -86,6 +91,7 @@ def _tag_in_fork(queue: multiprocessing.Queue[str]) -> None:
         queue.put(str(error))
 
 
+@JVM
 def test_a_forked_copy_of_a_process_with_java_refuses_rather_than_hangs(
     tagger: HeidelTimeExtractor,
 ) -> None:

@@ -7,7 +7,7 @@ import dataclasses
 
 from figdate.evaluation.leaderboard import Row
 from figdate.goldset.store import GoldSet
-from figdate.reporting.leaderboard import STEADY, markdown
+from figdate.reporting.leaderboard import STEADY, markdown, sections
 
 ROW = Row(name="rules", version="0.2.1", figure=1.0, date=0.9, overall=0.95,
           per_second=420.0, note="")  # fmt: skip
@@ -30,3 +30,19 @@ def test_a_real_change_is_written(gold_set: GoldSet) -> None:
     better = dataclasses.replace(_faster(ROW, 1.1), date=0.95)
     assert "| 462.0 |" in markdown([better], gold_set, previous=written)  # new F1, new row
     assert markdown([_faster(ROW, 1.1)], gold_set) != written  # nothing written before
+
+
+def test_each_dataset_keeps_its_own_steady_speeds(gold_set: GoldSet) -> None:
+    other = dataclasses.replace(ROW, per_second=9000.0)
+    written = sections([("idlib", gold_set, [ROW]), ("challenge", gold_set, [other])])
+    again = sections(
+        [("idlib", gold_set, [_faster(ROW, 1.2)]), ("challenge", gold_set, [_faster(other, 0.9)])],
+        previous=written,
+    )
+    assert again == written  # noise in both: each table read its own previous speeds
+    moved = sections(
+        [("idlib", gold_set, [_faster(ROW, 3.0)]), ("challenge", gold_set, [other])],
+        previous=written,
+    )
+    assert "| 1,260.0 |" in moved
+    assert "| 9,000.0 |" in moved

@@ -43,9 +43,11 @@ def _recover_first(args: argparse.Namespace) -> None:
     from figdate.goldset.location import locate
     from figdate.goldset.writing import recovered
 
-    done = recovered(locate(args.gold), wait=getattr(args, "wait", 10.0))
-    if done:
-        print(f"figdate: {done}", file=sys.stderr)
+    named = args.gold if isinstance(args.gold, list) else [args.gold]  # leaderboard: several
+    for folder in named:
+        done = recovered(locate(folder), wait=getattr(args, "wait", 10.0))
+        if done:
+            print(f"figdate: {done}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

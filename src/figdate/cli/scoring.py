@@ -110,18 +110,19 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _leaderboard(args: argparse.Namespace) -> int:
-    from figdate.evaluation.leaderboard import board
-    from figdate.goldset.store import load
-    from figdate.reporting.leaderboard import current, markdown, terminal, write_into
+    from figdate.evaluation.leaderboard import board, datasets
+    from figdate.reporting.leaderboard import current, sections, terminal, write_into
 
-    loaded = load(args.gold)
-    rows = board(loaded, timeout=args.timeout or None, resamples=args.resamples)
-    print(terminal(rows, loaded), end="")
+    boards = []
+    for name, loaded in datasets(args.gold):
+        rows = board(loaded, timeout=args.timeout or None, resamples=args.resamples)
+        print(f"{name}: " + terminal(rows, loaded), end="\n", flush=True)
+        boards.append((name, loaded, rows))
     if args.markdown:
-        Path(args.markdown).write_text(markdown(rows, loaded), encoding="utf-8")
+        Path(args.markdown).write_text(sections(boards), encoding="utf-8")
     if args.readme:
         readme = Path(args.readme)
-        write_into(readme, markdown(rows, loaded, previous=current(readme)))
+        write_into(readme, sections(boards, previous=current(readme)))
         print(f"updated the leaderboard in {args.readme}")
     return Exit.OK
 
@@ -184,9 +185,13 @@ def register_report(commands: Commands) -> None:
     report.add_argument("--against", metavar="RUN", help="a saved run to compare (as `eval`)")
     report.set_defaults(run=_html_report)
     leaders = commands.add_parser(
-        "leaderboard", help="every bundled and installed extractor on the gold set"
+        "leaderboard", help="every bundled and installed extractor, a table per dataset"
     )
-    add_gold(leaders)
+    leaders.add_argument(
+        "--gold", "--dataset", dest="gold", metavar="DIR|NAME", action="append",
+        help="a dataset to rank on (repeatable); default the gold set in use and every "
+        "bundled dataset (`figdate datasets list`)",
+    )  # fmt: skip
     leaders.add_argument("--timeout", type=seconds, default=120.0, help="seconds per article")
     leaders.add_argument("--resamples", type=COUNT, default=200, help="bootstrap resamples")
     leaders.add_argument("--markdown", metavar="OUT", help="write the table as Markdown")

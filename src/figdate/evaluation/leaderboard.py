@@ -1,4 +1,5 @@
-"""The leaderboard: every bundled and installed extractor on the gold set, one row each.
+"""The leaderboard: every bundled and installed extractor on a dataset, one row each; a
+board per dataset.
 
 This module measures; ``figdate.reporting.leaderboard`` renders the rows.
 """
@@ -24,6 +25,35 @@ class Row:
     note: str = ""
 
 
+def datasets(named: list[str] | None) -> list[tuple[str, GoldSet]]:
+    """The datasets to rank on, with the name to show: those ``named``, else the gold set in
+    use followed by every bundled dataset that is not that same folder."""
+    from figdate.goldset.layout import BUNDLED
+    from figdate.goldset.location import find
+    from figdate.goldset.store import load
+
+    if named:
+        return [(name, load(name)) for name in named]
+    own = find(None).path
+    out = [] if _bundled_name(own) else [(own.name, load(own))]
+    for name in BUNDLED:
+        out.append((name, load(name)))
+    return out
+
+
+def _bundled_name(path: object) -> str | None:
+    """The bundled dataset that lives at ``path``, if one does."""
+    from pathlib import Path
+
+    from figdate.goldset.layout import BUNDLED
+    from figdate.goldset.location import find
+
+    for name in BUNDLED:
+        if find(name).path.resolve() == Path(str(path)).resolve():
+            return name
+    return None
+
+
 def board(gold: GoldSet, *, timeout: float | None, resamples: int) -> list[Row]:
     """Value F1 per kind and overall, and articles per second, for every extractor.
 
@@ -41,8 +71,8 @@ def board(gold: GoldSet, *, timeout: float | None, resamples: int) -> list[Row]:
             Row(
                 name,
                 str(score.run.extractor_version or ""),
-                score.get("figure", "value", "f1"),
-                score.get("date", "value", "f1"),
+                score.get("figure", "value", "f1") if "figure" in gold.kinds else None,
+                score.get("date", "value", "f1") if "date" in gold.kinds else None,
                 score.get("all", "value", "f1"),
                 result.articles_per_second,
                 failed,

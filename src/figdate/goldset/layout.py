@@ -76,5 +76,11 @@ def article_ids(root: Path) -> list[str]:
         return sorted({row["id"] for row in csv.DictReader(handle) if row.get("id")})
 
 
-BUNDLED = {"idlib": "the seed set: five news articles on Idlib, January 2020"}
+BUNDLED = {
+    "idlib": "the seed set: five news articles on Idlib, 2019-2023",
+    "challenge": "the challenge suite: short passages, each tagged with the phenomena it tests",
+}
 """The datasets figdate ships, by name (``idlib``: the gold set of this repository)."""
+SHIPPED = {"idlib": ("_gold", "gold"), "challenge": ("_challenge", "datasets/challenge")}
+"""Each bundled dataset's package-data folder in a wheel and its folder in a checkout
+(``pyproject.toml`` and ``setup.py`` map one to the other)."""

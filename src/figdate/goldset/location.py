@@ -15,11 +15,11 @@ from pathlib import Path
 
 from figdate.core.problems import InputError, Problem
 from figdate.core.tables import display_path
-from figdate.goldset.layout import ARTICLES, BUNDLED
+from figdate.goldset.layout import ARTICLES, BUNDLED, SHIPPED
 
-PACKAGED = "_gold"
+PACKAGED = SHIPPED["idlib"][0]
 """The package-data folder a wheel or sdist carries the gold set in (setup.py maps the
-repository's ``gold/`` to ``figdate/_gold`` at build time)."""
+repository's ``gold/`` to ``figdate/_gold`` at build time; ``layout.SHIPPED`` has the rest)."""
 
 ENVIRONMENT = "FIGDATE_GOLD"
 
@@ -33,22 +33,24 @@ class Located:
     packaged: bool = False
 
 
-def installed() -> Path | None:
-    """The gold set inside an installed wheel, if figdate was installed from one."""
-    here = resources.files("figdate").joinpath(PACKAGED)
+def installed(name: str = "idlib") -> Path | None:
+    """A bundled dataset inside an installed wheel, if figdate was installed from one."""
+    here = resources.files("figdate").joinpath(SHIPPED[name][0])
     return here if isinstance(here, Path) and (here / ARTICLES).is_file() else None
 
 
-def packaged() -> Located | None:
-    """The gold set figdate ships: a wheel's package data, or, in an editable install
-    (where setuptools maps nothing), the checkout's own ``gold/``."""
-    wheel = installed()
+def packaged(name: str = "idlib") -> Located | None:
+    """A dataset figdate ships (the gold set by default): a wheel's package data, or, in an
+    editable install (where setuptools maps nothing), the checkout's own folder."""
+    what = "the gold set" if name == "idlib" else f"the dataset {name!r}"
+    wheel = installed(name)
     if wheel is not None:
-        return Located(wheel, "the gold set packaged with figdate", packaged=True)
+        return Located(wheel, f"{what} packaged with figdate", packaged=True)
     checkout = Path(__file__).resolve().parents[3]
-    if (checkout / "pyproject.toml").is_file() and (checkout / "gold" / ARTICLES).is_file():
-        why = "the gold set packaged with figdate (an editable install: the checkout's gold/)"
-        return Located(checkout / "gold", why, packaged=True)
+    folder = checkout / SHIPPED[name][1]
+    if (checkout / "pyproject.toml").is_file() and (folder / ARTICLES).is_file():
+        why = f"{what} packaged with figdate (an editable install: the checkout's {folder.name}/)"
+        return Located(folder, why, packaged=True)
     return None
 
 
@@ -79,8 +81,8 @@ def locate(path: str | Path | None = None, *, writable: bool = False) -> Path:
 
 def refuse_packaged(root: Path, packaged: bool = False) -> None:
     """InputError if ``root`` is the packaged gold set: changes belong in a copy."""
-    wheel = installed()
-    if packaged or (wheel is not None and root.resolve().is_relative_to(wheel.resolve())):
+    wheels = [w for w in (installed(name) for name in SHIPPED) if w is not None]
+    if packaged or any(root.resolve().is_relative_to(w.resolve()) for w in wheels):
         reason = (
             "is the gold set packaged with figdate, which is read-only: run `figdate gold "
             "init DIR` for a writable copy, then pass --gold DIR (or run from DIR's parent "
@@ -93,7 +95,7 @@ def _bundled(name: str) -> Located | None:
     """A dataset figdate ships, named (``idlib``) where no folder of that name is here."""
     if name not in BUNDLED or Path(name).exists():
         return None
-    shipped = packaged()
+    shipped = packaged(name)
     if shipped is None:
         return None
     return Located(shipped.path, f"the bundled dataset {name!r}", packaged=True)

@@ -16,12 +16,14 @@ END = "<!-- figdate:leaderboard:end -->"
 
 def _cells(row: Row) -> list[str]:
     def f1(value: float | None) -> str:
-        return "" if value is None else f"{value:.3f}"
+        return NOT_SCORED if value is None else f"{value:.3f}"
 
     speed = "" if row.per_second is None else f"{row.per_second:,.1f}"
     return [row.name, row.version, f1(row.figure), f1(row.date), f1(row.overall), speed, row.note]
 
 
+NOT_SCORED = "-"
+"""A kind the dataset does not label (or a run that failed: its note says why)."""
 HEADER = ["extractor", "version", "figure F1", "date F1", "all F1", "articles/s", "note"]
 
 
@@ -70,13 +72,34 @@ def markdown(rows: list[Row], gold: GoldSet, previous: str | None = None) -> str
         body.append("| " + " | ".join(cells) + " |")
     lines = [
         f"Value F1 (overlapping span, equal value) on gold set {gold.version}, "
-        f"{len(gold.articles)} articles; speed without the cache.",
+        f"{len(gold.articles)} articles; speed without the cache."
+        + (f" `{NOT_SCORED}`: a kind this dataset does not label." if len(gold.kinds) < 2 else ""),
         "",
         "| " + " | ".join(HEADER) + " |",
         "|---|---|--:|--:|--:|--:|---|",
     ]
     lines += body
     return "\n".join(lines) + "\n"
+
+
+SECTION = re.compile(r"^#### (\S+)\n", re.MULTILINE)
+
+
+def sections(boards: list[tuple[str, GoldSet, list[Row]]], previous: str | None = None) -> str:
+    """A Markdown table per dataset, each under a ``#### NAME`` heading; with ``previous``,
+    each table keeps the steady speeds of its own dataset's table."""
+    before = _sections(previous)
+    return "\n".join(
+        f"#### {name}\n\n" + markdown(rows, gold, previous=before.get(name))
+        for name, gold, rows in boards
+    )
+
+
+def _sections(block: str | None) -> dict[str, str]:
+    """The tables of a written block by dataset name (a block from before datasets had
+    headings is nobody's)."""
+    parts = SECTION.split(block or "")
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
 
 
 def current(path: Path) -> str | None:

@@ -1,0 +1,126 @@
+"""The vocabulary the passages are composed from: places, actors, counted nouns and verbs.
+
+Written by the figdate team for the challenge suite; no sentence here is taken from an
+article.
+"""
+
+from __future__ import annotations
+
+PLACES = (
+    "Saraqib",
+    "Ariha",
+    "Maarat al-Numan",
+    "Jisr al-Shughur",
+    "Khan Shaykhun",
+    "Atarib",
+    "Marib",
+    "Taiz",
+    "Hodeidah",
+    "El Fasher",
+    "Nyala",
+    "Kassala",
+    "Goma",
+    "Bunia",
+    "Mopti",
+    "Gao",
+    "Kidal",
+    "Beni",
+    "Malakal",
+    "Bentiu",
+    "Kherson",
+    "Sumy",
+    "Rafah",
+    "Khan Younis",
+)
+AGENCIES = (
+    "the UN refugee agency",
+    "local health officials",
+    "the provincial council",
+    "a relief group",
+    "the civil defence",
+    "the ministry of health",
+    "camp managers",
+    "the World Food Programme",
+    "the Red Crescent",
+    "a monitoring group",
+    "the district governor",
+    "aid workers",
+)
+PEOPLE = (
+    ("families", "fled"),
+    ("civilians", "were displaced"),
+    ("people", "crossed the border"),
+    ("children", "were vaccinated"),
+    ("households", "received food parcels"),
+    ("residents", "returned home"),
+    ("patients", "were evacuated"),
+    ("students", "sat their exams"),
+    ("workers", "were hired"),
+    ("refugees", "were registered"),
+)
+THINGS = (
+    ("tents", "were delivered"),
+    ("trucks", "entered the city"),
+    ("homes", "were damaged"),
+    ("schools", "were closed"),
+    ("clinics", "reopened"),
+    ("wells", "were repaired"),
+    ("shelters", "were opened"),
+    ("airstrikes", "were recorded"),
+    ("convoys", "were stopped"),
+)
+MEASURES = (
+    ("tonnes", "of flour arrived"),
+    ("kilometres", "of road were cleared"),
+    ("litres", "of fuel were distributed"),
+    ("hectares", "of farmland burned"),
+)
+EVENTS_PAST = (
+    "talks collapsed",
+    "the crossing closed",
+    "the shelling resumed",
+    "the convoy arrived",
+    "the vote was held",
+    "the bridge reopened",
+    "the ceasefire took effect",
+    "the first aid flight landed",
+    "the curfew was lifted",
+    "the market burned",
+)
+EVENTS_FUTURE = (
+    "talks will resume",
+    "the crossing will reopen",
+    "the vote will be held",
+    "the next convoy is due",
+    "donors will meet",
+    "the curfew will end",
+    "schools will reopen",
+    "the envoy is expected to arrive",
+)
+WORD_NUMBERS = (
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("fifteen", 15),
+    ("seventeen", 17),
+    ("twenty", 20),
+    ("thirty-five", 35),
+    ("forty-two", 42),
+    ("sixty", 60),
+    ("ninety-nine", 99),
+    ("a hundred", 100),
+    ("one hundred and twenty", 120),
+    ("three hundred", 300),
+    ("a dozen", 12),
+    ("two thousand", 2000),
+    ("Twenty-one", 21),
+    ("Eighteen", 18),
+)
