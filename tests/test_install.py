@@ -78,6 +78,20 @@ def test_eval_scores_rules_on_the_packaged_gold_set(installed: Path, tmp_path: P
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
+def test_the_challenge_suite_ships_in_the_wheel(installed: Path, tmp_path: Path) -> None:
+    where = _run([str(installed / "figdate"), "gold", "path", "--dataset", "challenge"], tmp_path)
+    assert "site-packages/figdate/_challenge" in where.stdout, where.stderr
+    checked = _run(
+        [str(installed / "figdate"), "gold", "check", "--dataset", "challenge"], tmp_path
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "432 articles" in checked.stdout
+    done = _run([str(installed / "figdate"), "eval", "--dataset", "challenge", "--by", "tag",
+                 "--resamples", "0"], tmp_path)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "leap-day " in done.stdout
+
+
 def test_the_python_api_from_an_empty_folder(installed: Path, tmp_path: Path) -> None:
     code = "import figdate; print(figdate.evaluate(lambda a: []).table())"
     done = _run([str(installed / "python"), "-c", code], tmp_path)
