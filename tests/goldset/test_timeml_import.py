@@ -155,9 +155,11 @@ def test_a_dataset_of_dates_scores_dates_only(figdate: Run, tmp_path: Path) -> N
     assert run.returncode == 0, run.stderr
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     rows = {(r["kind"], r["scheme"]): r for r in report["summary"]}
+    assert report["kinds"] == ["date"]
     for scheme in ("strict", "value", "relaxed"):
-        assert rows[("figure", scheme)]["fp"] == 0
+        assert ("figure", scheme) not in rows  # not labelled: no row, rather than zeros
         assert rows[("all", scheme)]["f1"] == rows[("date", scheme)]["f1"]
+    assert not [line for line in run.stdout.splitlines() if line.startswith("figure ")]
     assert "figure mentions are not labelled in this dataset" in run.stdout
     assert "of kinds the dataset does not label left out" in run.stdout
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import GOLD, repo_gold
+from figdate.goldset.store import load
+from tests.support import GOLD, REPO, repo_gold
 
 pytest_plugins = ["pytester"]
 
@@ -367,3 +368,23 @@ def test_a_malformed_tag_in_a_threshold_is_a_usage_error(project: pytest.Pyteste
     result = run(project)
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(["*is not a figure figdate reports*date.value.f1[[]relative[]]*"])
+
+
+def test_a_threshold_on_a_kind_the_dataset_does_not_label_says_so(
+    project: pytest.Pytester, tmp_path: Path
+) -> None:
+    from figdate.goldset.timeml_import import import_timeml
+
+    sample = tmp_path / "tml"
+    sample.mkdir()
+    (sample / "sample.tml").write_bytes((REPO / "tests/data/timeml/sample.tml").read_bytes())
+    dates = import_timeml(sample, tmp_path / "dates").folder
+    project.makefile(
+        ".toml",
+        pyproject=f'[tool.figdate]\nextractor = "myextractors:nothing"\ngold = "{dates}"\n'
+        '[tool.figdate.thresholds]\n"figure.value.f1" = 0.5\n"date.value.recall" = 0.0\n',
+    )
+    result = run(project, "-k", "threshold")
+    result.assert_outcomes(passed=1, failed=1, deselected=1 + len(load(dates).articles))
+    result.stdout.fnmatch_lines(["*figure.value.f1: the gold set does not label figure mentions*"])
+    assert not [line for line in result.stdout.lines if line.startswith("figure  value")]

@@ -32,7 +32,7 @@ class Result:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per kind and scheme: counts, P/R/F1, their 95% intervals, macro P/R/F1."""
-        return self.score.summary.copy()
+        return self.score.labelled(self.score.summary).copy()
 
     def to_dict(self) -> dict[str, Any]:
         """The saved-run document (``figdate.score/1``), as ``figdate eval --json`` writes it."""

@@ -116,6 +116,9 @@ class FigdateSession:
         """The figure with its 95% interval (low, high), of the whole or of one tag's row of
         the breakdown; macro figures have none. LookupError for a tag the gold lacks."""
         score = self.evaluation.score
+        if kind not in (*score.kinds, "all", "article"):
+            raise LookupError(f"the gold set does not label {kind} mentions (it labels "
+                              f"{', '.join(score.kinds)})")  # fmt: skip
         if tag is None:
             row = score.summary
         else:

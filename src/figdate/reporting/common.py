@@ -25,7 +25,7 @@ def title(score: Score) -> str:
 
 def rows(score: Score, schemes: Sequence[str], kinds: Sequence[str]) -> pd.DataFrame:
     """The summary rows of ``schemes`` and ``kinds``, in that order."""
-    table = score.summary
+    table = score.labelled(score.summary)
     table = table[table["scheme"].isin(schemes) & table["kind"].isin(kinds)]
     order = {k: i for i, k in enumerate(kinds)} | {s: i for i, s in enumerate(schemes)}
     return table.sort_values(

@@ -177,7 +177,8 @@ def _legend(counts: Mapping[str, int]) -> str:
 
 def _headline(score: Score, schemes: Sequence[str] = SUMMARY_SCHEMES) -> str:
     rows = []
-    table = score.summary[score.summary["scheme"].isin(schemes)]
+    table = score.labelled(score.summary)
+    table = table[table["scheme"].isin(schemes)]
     for row in table.to_dict("records"):
         cells = "".join(
             f"<td>{row[m]:.3f} <small>[{row[m + '_low']:.2f}, {row[m + '_high']:.2f}]</small></td>"
@@ -198,7 +199,8 @@ def _headline(score: Score, schemes: Sequence[str] = SUMMARY_SCHEMES) -> str:
 def bars(score: Score, scheme: str = "value") -> str:
     """Inline SVG: P, R and F1 per kind with their 95% intervals as whiskers."""
     width, row_h, left = 560, 22, 110
-    table = score.summary[score.summary["scheme"] == scheme]
+    table = score.labelled(score.summary)
+    table = table[table["scheme"] == scheme]
     lines: list[str] = []
     y = 10
     for row in table.to_dict("records"):
@@ -223,7 +225,8 @@ def bars(score: Score, scheme: str = "value") -> str:
 
 
 def _per_article(score: Score, scheme: str = "value") -> str:
-    table = score.per_article[score.per_article["scheme"] == scheme]
+    table = score.labelled(score.per_article)
+    table = table[table["scheme"] == scheme]
     rows = "".join(
         f"<tr><td>{html.escape(str(r['article']))}</td><td>{r['kind']}</td>"
         f"<td>{r['precision']:.3f}</td><td>{r['recall']:.3f}</td><td>{r['f1']:.3f}</td>"

@@ -70,7 +70,7 @@ def terminal(
 
 def _per_article_lines(score: Score, schemes: Sequence[str]) -> list[str]:
     scheme = "value" if "value" in schemes else schemes[0]
-    table = score.per_article
+    table = score.labelled(score.per_article)
     table = table[(table["scheme"] == scheme) & (table["kind"] != "all")]
     lines = [
         f"per article ({scheme}):",

@@ -65,6 +65,16 @@ class Score:
     """The articles' texts, for the error list's context."""
     breakdown: Callable[[], pd.DataFrame] = field(repr=False, default=lambda: _no_tags())
     """Makes the per-tag table from this score's inputs; read ``by_tag`` instead."""
+    kinds: tuple[str, ...] = KINDS
+    """The kinds the dataset labels: the views show no row of another kind (its figures
+    would be zeros that mean "not labelled", not "missed")."""
+
+    def labelled(self, table: pd.DataFrame) -> pd.DataFrame:
+        """The rows of ``table`` (the summary, per-article rows) of labelled kinds and
+        ``all``."""
+        if len(self.kinds) == len(KINDS):
+            return table
+        return table[table["kind"].isin([*self.kinds, "all"])]
 
     @functools.cached_property
     def timex_type(self) -> dict[str, Any] | None:
@@ -184,6 +194,7 @@ def summarise(
         tabulate=tabulate or _no_outcome_table,
         texts=texts or {},
         breakdown=breakdown or _no_tags,
+        kinds=tuple(k for k in KINDS if k in kinds),
     )
 
 

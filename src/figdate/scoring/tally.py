@@ -44,7 +44,7 @@ class Tally:
         n_pred = predicted[:, 0] + predicted[:, 1] + predicted[:, 3]
         required = predicted[:, 0] + predicted[:, 2]  # tp + fn
         notes = [f"{kind} mentions are not labelled in this dataset: {kind} predictions are "
-                 f"not scored, and its {kind} rows count nothing"
+                 f"not scored, and no {kind} row is shown"
                  for kind in KINDS if kind not in labelled]  # fmt: skip
         if n_pred.sum() == 0:
             notes.append("no predictions: precision and F1 are 0 by convention")
