@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from figdate.core.model import Article
 from figdate.evaluation.evaluate import evaluate
+from figdate.extractors.rules import RulesExtractor
 from figdate.goldset.store import GoldSet
 from figdate.reporting import html as html_report
 from figdate.reporting.html import CATEGORIES, Highlight, marked_text
@@ -146,7 +147,10 @@ def test_markdown_summary_shows_the_change_and_the_worst_errors(
                   "--resamples", "0")  # fmt: skip
     assert run.returncode == 0, run.stderr
     text = summary.read_text(encoding="utf-8")
-    assert f"#### Change against the saved run (rules 0.2.1, gold {repo_gold().version})" in text
+    version = RulesExtractor.version
+    assert (
+        f"#### Change against the saved run (rules {version}, gold {repo_gold().version})" in text
+    )
     rules_f1 = json.loads(saved.read_text(encoding="utf-8"))["summary"]
     before = next(r["f1"] for r in rules_f1 if (r["kind"], r["scheme"]) == ("all", "value"))
     assert f"| all | value | {before:.3f} |" in text  # the saved run's F1, then the change

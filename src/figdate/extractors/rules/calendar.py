@@ -3,7 +3,8 @@
 Every function takes the publication date (or an anchor date from the text) and returns an
 ISO value at the precision the expression gives, or None when it cannot be determined
 (an undated article). News reports the past: a year-less date or a weekday is the latest
-such day on or before publication (GUIDELINES.md 3.4).
+such day on or before publication, unless a future construction sends it forward to the
+earliest after (``figdate.extractors.rules.tense``; GUIDELINES.md 3.4).
 """
 
 from __future__ import annotations
@@ -44,6 +45,39 @@ def latest_day(published: dt.date | None, month: int, day: int) -> str | None:
         if found is not None and found <= published.isoformat():
             return found
     return None
+
+
+def earliest_day(published: dt.date | None, month: int, day: int) -> str | None:
+    """The earliest ``month``/``day`` after publication (a future tense: "will resume on
+    7 April")."""
+    if published is None:
+        return None
+    for year in range(published.year, published.year + 9):
+        found = day_iso(year, month, day)
+        if found is not None and found > published.isoformat():
+            return found
+    return None
+
+
+def earliest_day_of_month(published: dt.date | None, day: int) -> str | None:
+    """The earliest ``day`` of a month after publication ("will meet on the 14th")."""
+    if published is None:
+        return None
+    first = published.replace(day=1)
+    for ahead in range(3):
+        month = first + relativedelta(months=ahead)
+        found = day_iso(month.year, month.month, day)
+        if found is not None and found > published.isoformat():
+            return found
+    return None
+
+
+def earliest_month(published: dt.date | None, month: int) -> str | None:
+    """The earliest ``month`` on or after publication's ("is due in May")."""
+    if published is None:
+        return None
+    year = published.year if month >= published.month else published.year + 1
+    return month_iso(year, month)
 
 
 def latest_day_of_month(published: dt.date | None, day: int) -> str | None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from figdate.extractors.rules import calendar as cal
 from figdate.extractors.rules.figures import previous_words, unit
 from figdate.extractors.rules.numbers import value_of
+from figdate.extractors.rules.tense import is_future
 
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -43,30 +44,10 @@ TRIGGER = (
     r"|(?i:early|late|mid|the|last|this|next|that|an?|one|two|three|four|five|six|seven|eight"
     r"|nine|ten|eleven|twelve|recent|today|yesterday|tomorrow)\b"
 )
-PREPOSITIONS = frozenset(
-    [
-        "in",
-        "since",
-        "until",
-        "till",
-        "from",
-        "by",
-        "during",
-        "before",
-        "after",
-        "through",
-        "throughout",
-        "of",
-        "to",
-        "between",
-        "and",
-        "for",
-        "around",
-        "circa",
-        "c.",
-        "as",
-    ]
-)
+PREPOSITIONS = frozenset([
+    "in", "since", "until", "till", "from", "by", "during", "before", "after", "through",
+    "throughout", "of", "to", "between", "and", "for", "around", "circa", "c.", "as",
+])  # fmt: skip
 
 # The date expression, for use inside a larger pattern; it starts only at words that
 # can begin a date, which rejects most positions at once.
@@ -251,6 +232,8 @@ def _day_relative_year(
 
 def _year_less_day(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
     day, month = _day_month(m.group())
+    if is_future(m.string, m.start()):
+        return _one(m, cal.earliest_day(published, month, day))
     return _one(m, cal.latest_day(published, month, day))
 
 
@@ -312,6 +295,8 @@ def _day_range(m: re.Match[str], published: dt.date | None, anchor: str | None) 
 def _nth(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
     """ "on the 14th": the latest 14th on or before publication."""
     day = int(_DIGITS.search(m.group()).group())  # type: ignore[union-attr]
+    if is_future(m.string, m.start()):
+        return _one(m, cal.earliest_day_of_month(published, day))
     return _one(m, cal.latest_day_of_month(published, day))
 
 
@@ -321,6 +306,8 @@ def _year(m: re.Match[str], published: dt.date | None, anchor: str | None) -> li
 
 def _month_only(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
     name = _FULL_MONTH.search(m.group()).group()  # type: ignore[union-attr]
+    if is_future(m.string, m.start()):
+        return _one(m, cal.earliest_month(published, cal.month_number(name)))
     return _one(m, cal.latest_month(published, cal.month_number(name)))
 
 
@@ -362,6 +349,8 @@ def _deictic(m: re.Match[str], published: dt.date | None, anchor: str | None) ->
 def _weekday(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
     which = m.group("which")
     name = m.group().split()[-1]
+    if which is None and is_future(m.string, m.start()):
+        which = "next"  # "will meet on Friday": the next Friday after publication
     return _one(m, cal.weekday(published, name, which.lower() if which else None))
 
 
