@@ -61,15 +61,7 @@ def earliest_day(published: dt.date | None, month: int, day: int) -> str | None:
 
 def earliest_day_of_month(published: dt.date | None, day: int) -> str | None:
     """The earliest ``day`` of a month after publication ("will meet on the 14th")."""
-    if published is None:
-        return None
-    first = published.replace(day=1)
-    for ahead in range(3):
-        month = first + relativedelta(months=ahead)
-        found = day_iso(month.year, month.month, day)
-        if found is not None and found > published.isoformat():
-            return found
-    return None
+    return _day_of_month(published, day, 1)
 
 
 def earliest_month(published: dt.date | None, month: int) -> str | None:
@@ -82,13 +74,19 @@ def earliest_month(published: dt.date | None, month: int) -> str | None:
 
 def latest_day_of_month(published: dt.date | None, day: int) -> str | None:
     """The latest ``day`` of a month on or before publication ("on the 14th")."""
+    return _day_of_month(published, day, -1)
+
+
+def _day_of_month(published: dt.date | None, day: int, step: int) -> str | None:
+    """The nearest ``day`` of this or the next two months going ``step`` (+1: after
+    publication, -1: on or before)."""
     if published is None:
         return None
-    first = published.replace(day=1)
-    for back in range(3):
-        month = first - relativedelta(months=back)
+    first, today = published.replace(day=1), published.isoformat()
+    for k in range(3):
+        month = first + relativedelta(months=step * k)
         found = day_iso(month.year, month.month, day)
-        if found is not None and found <= published.isoformat():
+        if found is not None and (found > today if step > 0 else found <= today):
             return found
     return None
 
