@@ -32,4 +32,15 @@ ANAPHORA_CASES: list[Case] = [
     ("Aid resumed on 2 March 2024, five days earlier than expected.", D(2024, 3, 10),
      [(T, "2 March 2024", "2024-03-02"), (F, "five", 5)]),
 ]
+
+# Added after the change: a slip in it (the step word "previous" read as "previou") that
+# the challenge suite caught and these sentences did not.
+REGRESSIONS: list[Case] = [
+    ("Shelling hit Ariha on 10 May 2015, and the convoy arrived the previous day.",
+     D(2015, 6, 1), [(T, "10 May 2015", "2015-05-10"), (T, "the previous day", "2015-05-09")]),
+    ("The vote was held on 2 March 2020, and talks began the preceding day.", D(2020, 3, 9),
+     [(T, "2 March 2020", "2020-03-02"), (T, "the preceding day", "2020-03-01")]),
+    ("The crossing closed in June 2017 and reopened the following month.", D(2017, 9, 1),
+     [(T, "June 2017", "2017-06"), (T, "the following month", "2017-07")]),
+]
 # fmt: on

@@ -67,7 +67,7 @@ _NUMBER_ONLY = re.compile(rf"(?P<number>{NUMBERS})", re.VERBOSE)
 
 class RulesExtractor:
     name = "rules"
-    version = "0.3.0"
+    version = "0.3.1"
 
     def extract(self, article: Article) -> Iterator[dict[str, Any]]:
         text, published = article.text, article.published
@@ -104,7 +104,7 @@ _DIGIT_DATE_OR_TIME = re.compile(
     r"|\d{1,4}[-/.:]\d"  # 2023-11-02, 25/12/2022, 05.02.2019, 1:11
     r"|\d{1,2}(?:st|nd|rd|th)?\s*(?:[\u2013\u2014-]|to|and|of)?\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
     r"(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"  # 12 January, 8 and 10 October
-    r"|\d+[\s-]+(?i:years?|months?|weeks?|days?)[\s-]+(?i:ago)"
+    r"|\d+[\s-]+(?i:years?|months?|weeks?|days?)[\s-]+(?i:ago|later|earlier)"
     r"|\d{1,2}\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)|\d{3,4}\s*(?:GMT|UTC|hrs|hours\ local)\b"
 )
 

@@ -77,7 +77,7 @@ DATES = rf"""
     | (?P<rel_unit>(?:{REL}|(?i:the\s+(?:previous|coming|current)))\s+(?i:month|year|week)\b)
     | (?P<ana>(?i:the\s+(?:following|next|previous|preceding|same)\s+(?:day|month|year)\b
         |that\s+(?:same\s+)?(?:day|month|year)\b|the\s+day\s+(?:before|after)\b
-        |a\s+day\s+(?:later|earlier)\b))
+        |{COUNT}[\s-]+(?:days?|months?|years?)\s+(?:later|earlier)\b(?!\s+than\b)))
     | (?P<vague_time>(?i:(?:the\s+past|recent|the\s+coming)\s+(?:few\s+)?
         (?:days|weeks|months|week|month)\b))
     | (?P<deictic>\b(?i:today|yesterday|tomorrow)\b)
@@ -332,9 +332,14 @@ ANAPHORA = {
 
 
 def _anaphoric(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
-    words = m.group().lower().split()
-    unit = next(w for w in words if w in ("day", "month", "year"))
+    words = m.group().lower().replace("-", " ").split()
+    units = [w.removesuffix("s") for w in words]  # "two days later": the unit "day"
+    unit = next(w for w in units if w in ("day", "month", "year"))
     step = next((ANAPHORA[w] for w in words if w in ANAPHORA and w != "that"), 0)
+    counted = words[: units.index(unit)]  # "two days later", "a month earlier", "10 days"
+    if counted and counted[0] not in ("the", "that"):
+        count = " ".join(counted)
+        step *= 1 if count in ("a", "an") else int(value_of(count))
     return _one(m, cal.anaphoric(anchor, step, unit))
 
 
