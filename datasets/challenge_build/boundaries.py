@@ -10,16 +10,13 @@ from passages import (
     MONTHS,
     WEEKDAYS,
     Passage,
+    cap,
     date,
     latest_on_or_before,
     month_shift,
     weekday_on_or_before,
 )
 from words import AGENCIES, EVENTS_PAST, PLACES
-
-
-def _cap(text: str) -> str:
-    return text[0].upper() + text[1:]
 
 
 def year_boundary(rng: random.Random) -> Passage:
@@ -40,7 +37,7 @@ def year_boundary(rng: random.Random) -> Passage:
         value = weekday_on_or_before(published, back.weekday()).isoformat()
     return Passage(
         [
-            f"{_cap(rng.choice(EVENTS_PAST))} in {rng.choice(PLACES)} ",
+            f"{cap(rng.choice(EVENTS_PAST))} in {rng.choice(PLACES)} ",
             *(["on "] if tag != "relative" else []),
             date(shown, value, f"resolved across the new year from {published}"),
             ".",
@@ -59,7 +56,7 @@ def month_boundary(rng: random.Random) -> Passage:
         shown, value, tag = "last month", month_shift(published, -1), "relative"
     return Passage(
         [
-            f"{_cap(rng.choice(AGENCIES))} said {rng.choice(EVENTS_PAST)} ",
+            f"{cap(rng.choice(AGENCIES))} said {rng.choice(EVENTS_PAST)} ",
             date(shown, value, f"resolved across the month from {published}"),
             ".",
         ],
@@ -91,7 +88,7 @@ def leap_day(rng: random.Random) -> Passage:
     lead = "on " if kind in ("full", "year-less") else ""
     return Passage(
         [
-            f"{_cap(rng.choice(EVENTS_PAST))} in {rng.choice(PLACES)} {lead}",
+            f"{cap(rng.choice(EVENTS_PAST))} in {rng.choice(PLACES)} {lead}",
             date(shown, value, f"the calendar's 29 February, published {published}"),
             ".",
         ],
@@ -119,7 +116,7 @@ def undated(rng: random.Random) -> Passage:
     first, second = rng.sample(EVENTS_PAST, 2)
     lead = "on " if tag in ("weekday", "year-less") else ""
     return Passage(
-        [f"{_cap(first)} in ", anchor, f"; {second} {lead}", vague, "."],
+        [f"{cap(first)} in ", anchor, f"; {second} {lead}", vague, "."],
         None,
         ("undated", tag),
         "no publication date: only the stated date has a value",

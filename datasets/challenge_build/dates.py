@@ -13,6 +13,7 @@ from passages import (
     SHORT_MONTHS,
     WEEKDAYS,
     Passage,
+    cap,
     date,
     earliest_after,
     latest_on_or_before,
@@ -28,10 +29,6 @@ def _day(rng: random.Random, start: int = 2015, years: int = 10) -> dt.date:
     return dt.date(start, 1, 1) + dt.timedelta(days=rng.randrange(years * 365))
 
 
-def _cap(text: str) -> str:
-    return text[0].upper() + text[1:]
-
-
 def absolute(rng: random.Random) -> Passage:
     day = _day(rng)
     forms = [
@@ -44,7 +41,7 @@ def absolute(rng: random.Random) -> Passage:
     published = day + dt.timedelta(days=rng.randrange(1, 400))
     return Passage(
         [
-            f"{_cap(rng.choice(EVENTS_PAST))} in {rng.choice(PLACES)} on ",
+            f"{cap(rng.choice(EVENTS_PAST))} in {rng.choice(PLACES)} on ",
             date(shown, day.isoformat()),
             ".",
         ],
@@ -65,7 +62,7 @@ def month_or_year(rng: random.Random) -> Passage:
     note = "a modifier keeps the precision (GUIDELINES.md 3.4)" if modifier else None
     return Passage(
         [
-            f"{_cap(rng.choice(EVENTS_PAST))} in ",
+            f"{cap(rng.choice(EVENTS_PAST))} in ",
             date(modifier + shown, value, note),
             f", {rng.choice(AGENCIES)} recalled.",
         ],
@@ -82,7 +79,7 @@ def dotted(rng: random.Random) -> Passage:
         [
             "Published ",
             date(shown, day.isoformat(), "dotted dates are day-first (GUIDELINES.md 3.4.1)"),
-            f". {_cap(rng.choice(AGENCIES))} reported new arrivals in {rng.choice(PLACES)}.",
+            f". {cap(rng.choice(AGENCIES))} reported new arrivals in {rng.choice(PLACES)}.",
         ],
         day,
         ("dotted",),
@@ -123,7 +120,7 @@ def year_less(rng: random.Random) -> Passage:
     tags = ("year-less", "past") + (("year-boundary",) if target.year != published.year else ())
     return Passage(
         [
-            f"{_cap(rng.choice(EVENTS_PAST))} on ",
+            f"{cap(rng.choice(EVENTS_PAST))} on ",
             date(shown, value, f"past tense: the latest on or before {published}"),
             ".",
         ],
@@ -141,7 +138,7 @@ def year_less_future(rng: random.Random) -> Passage:
     tags = ("year-less", "future") + (("year-boundary",) if target.year != published.year else ())
     return Passage(
         [
-            f"{_cap(rng.choice(AGENCIES))} said {rng.choice(EVENTS_FUTURE)} on ",
+            f"{cap(rng.choice(AGENCIES))} said {rng.choice(EVENTS_FUTURE)} on ",
             date(shown, value, f"future tense: the earliest after {published}"),
             ".",
         ],
@@ -159,7 +156,7 @@ def weekday(rng: random.Random) -> Passage:
     tags = ("weekday", "publication-day") if offset == 0 else ("weekday", "past")
     return Passage(
         [
-            f"{_cap(rng.choice(EVENTS_PAST))} in {rng.choice(PLACES)} on ",
+            f"{cap(rng.choice(EVENTS_PAST))} in {rng.choice(PLACES)} on ",
             date(
                 name,
                 value,
@@ -179,7 +176,7 @@ def weekday_future(rng: random.Random) -> Passage:
     value = weekday_after(published, WEEKDAYS.index(name)).isoformat()
     return Passage(
         [
-            f"{_cap(rng.choice(AGENCIES))} said {rng.choice(EVENTS_FUTURE)} on ",
+            f"{cap(rng.choice(AGENCIES))} said {rng.choice(EVENTS_FUTURE)} on ",
             date(name, value, "future tense: the next such day after publication"),
             ".",
         ],
@@ -216,7 +213,7 @@ def relative(rng: random.Random) -> Passage:
     event = rng.choice(EVENTS_FUTURE if tense == "future" else EVENTS_PAST)
     return Passage(
         [
-            f"{_cap(rng.choice(AGENCIES))} said {event} ",
+            f"{cap(rng.choice(AGENCIES))} said {event} ",
             date(shown, value, "counted from publication (GUIDELINES.md 3.4.3)"),
             ".",
         ],
@@ -242,7 +239,7 @@ def anaphoric(rng: random.Random) -> Passage:
     first, second = rng.sample(EVENTS_PAST, 2)
     return Passage(
         [
-            f"{_cap(first)} in {rng.choice(PLACES)} on ",
+            f"{cap(first)} in {rng.choice(PLACES)} on ",
             date(long_day(anchor), anchor.isoformat()),
             f", and {second} ",
             date(shown, value, f"anaphoric: against {anchor}, the date before it"),

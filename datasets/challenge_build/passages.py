@@ -152,5 +152,10 @@ def month_shift(day: dt.date, months: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
+def cap(text: str) -> str:
+    """``text`` with its first letter in upper case, as at the start of a sentence."""
+    return text[0].upper() + text[1:]
+
+
 def long_day(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

@@ -125,6 +125,21 @@ def tags_in(mentions: pd.DataFrame, articles: Mapping[str, Article]) -> list[str
     return sorted(found)
 
 
+def tag_scope(
+    mentions: pd.DataFrame, articles: Mapping[str, Article], tag: str
+) -> tuple[set[str], pd.Series, pd.Series]:
+    """What ``tag`` covers: the articles it names, and over ``mentions`` whether each is in
+    one of them and whether it carries the tag itself (the breakdown's and the card's
+    scope, defined once)."""
+    named = {ident for ident, article in articles.items() if tag in tags_of(article.tags)}
+    whole = mentions["article_id"].isin(named)
+    if "tags" in mentions:
+        own = mentions["tags"].map(lambda cell: tag in tags_of(cell)).astype(bool)
+    else:
+        own = whole & False
+    return named, whole, own
+
+
 def articles_to_frame(articles: Iterable[Article], *, with_text: bool = False) -> pd.DataFrame:
     """Articles as a DataFrame with the ``articles.csv`` columns (and ``text`` if asked)."""
     import pandas as pd

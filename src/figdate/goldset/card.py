@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from figdate.core.model import tags_in
+from figdate.core.model import tag_scope, tags_in
 from figdate.core.problems import Problem
 from figdate.core.tables import display_path
 from figdate.core.transaction import commit
-from figdate.core.vocabulary import KINDS, tags_of
+from figdate.core.vocabulary import KINDS
 from figdate.goldset.layout import CARD, COUNTS_END, COUNTS_START
 from figdate.goldset.store import GoldSet, load
 from figdate.goldset.writing import DEFAULT_WAIT, writing
@@ -66,13 +66,10 @@ def tag_counts(gold: GoldSet) -> pd.DataFrame:
     articles' mentions and tagged mentions; ``figdate.scoring.breakdown``), required and
     optional."""
     frame = gold.mentions
-    mention_tags = (
-        frame["tags"].map(tags_of) if "tags" in frame else frame["kind"].map(lambda _: ())
-    )
     rows = []
     for tag in tags_in(frame, gold.articles):
-        tagged = {n for n, a in gold.articles.items() if tag in tags_of(a.tags)}
-        scope = frame[frame["article_id"].isin(tagged) | mention_tags.map(lambda t, x=tag: x in t)]
+        tagged, whole, own = tag_scope(frame, gold.articles, tag)
+        scope = frame[whole | own]
         row: dict[str, object] = {"tag": tag, "articles": len(tagged)}
         for kind in KINDS:
             of_kind = scope[scope["kind"] == kind]

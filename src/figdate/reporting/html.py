@@ -16,6 +16,7 @@ import html
 import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -175,15 +176,20 @@ def _legend(counts: Mapping[str, int]) -> str:
     )
 
 
+def _with_intervals(row: Mapping[Any, Any]) -> str:
+    """Precision, recall and F1 cells, each with its 95% interval."""
+    return "".join(
+        f"<td>{row[m]:.3f} <small>[{row[m + '_low']:.2f}, {row[m + '_high']:.2f}]</small></td>"
+        for m in ("precision", "recall", "f1")
+    )
+
+
 def _headline(score: Score, schemes: Sequence[str] = SUMMARY_SCHEMES) -> str:
     rows = []
     table = score.labelled(score.summary)
     table = table[table["scheme"].isin(schemes)]
     for row in table.to_dict("records"):
-        cells = "".join(
-            f"<td>{row[m]:.3f} <small>[{row[m + '_low']:.2f}, {row[m + '_high']:.2f}]</small></td>"
-            for m in ("precision", "recall", "f1")
-        )
+        cells = _with_intervals(row)
         rows.append(
             f"<tr><td>{row['kind']}</td><td>{row['scheme']}</td>{cells}"
             f"<td>{row['tp']}</td><td>{row['fp']}</td><td>{row['fn']}</td></tr>"
@@ -247,12 +253,8 @@ def _by_tag(score: Score, scheme: str = "value") -> str:
     if table.empty:
         return ""
     rows = "".join(
-        f"<tr><td>{html.escape(str(r['tag']))}</td><td>{r['kind']}</td>"
-        + "".join(
-            f"<td>{r[m]:.3f} <small>[{r[m + '_low']:.2f}, {r[m + '_high']:.2f}]</small></td>"
-            for m in ("precision", "recall", "f1")
-        )
-        + f"<td>{r['mentions']}</td><td>{r['tp']}</td><td>{r['fp']}</td><td>{r['fn']}</td></tr>"
+        f"<tr><td>{html.escape(str(r['tag']))}</td><td>{r['kind']}</td>{_with_intervals(r)}"
+        f"<td>{r['mentions']}</td><td>{r['tp']}</td><td>{r['fp']}</td><td>{r['fn']}</td></tr>"
         for r in table.to_dict("records")
     )
     return (

@@ -21,8 +21,8 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from figdate.core.model import Article, tags_in
-from figdate.core.vocabulary import KINDS, SCHEMES, tags_of
+from figdate.core.model import Article, tag_scope, tags_in
+from figdate.core.vocabulary import KINDS, SCHEMES
 from figdate.scoring import metrics
 from figdate.scoring.tally import tally
 
@@ -42,12 +42,8 @@ def by_tag(
     """One row per tag, kind and scheme (the kinds the tag's scope has gold or predictions
     of, and ``all`` when that is both); empty, with the columns, when nothing is tagged."""
     frames = []
-    mention_tags = gold["tags"].map(tags_of) if "tags" in gold else pd.Series([()] * len(gold))
-    mention_tags.index = gold.index
     for tag in tags_in(gold, articles):
-        tagged = {name for name, article in articles.items() if tag in tags_of(article.tags)}
-        whole = gold["article_id"].isin(tagged)
-        own = mention_tags.map(lambda tags, t=tag: t in tags).astype(bool)
+        tagged, whole, own = tag_scope(gold, articles, tag)
         gold_in = gold[whole | own]
         near = _overlapping(predictions, gold[own & ~whole])
         pred_in = predictions[predictions["article_id"].isin(tagged) | near]
