@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from figdate.extractors.rules import calendar as cal
-from figdate.extractors.rules.figures import previous_words, unit
+from figdate.extractors.rules.context import plausible
 from figdate.extractors.rules.numbers import value_of
 from figdate.extractors.rules.tense import is_future
 
@@ -44,10 +44,6 @@ TRIGGER = (
     r"|(?i:early|late|mid|the|last|this|next|that|an?|one|two|three|four|five|six|seven|eight"
     r"|nine|ten|eleven|twelve|recent|today|yesterday|tomorrow)\b"
 )
-PREPOSITIONS = frozenset([
-    "in", "since", "until", "till", "from", "by", "during", "before", "after", "through",
-    "throughout", "of", "to", "between", "and", "for", "around", "circa", "c.", "as",
-])  # fmt: skip
 
 # The date expression, for use inside a larger pattern; it starts only at words that
 # can begin a date, which rejects most positions at once.
@@ -67,14 +63,17 @@ DATES = rf"""
     | (?P<dm>{DAY}\s+(?:of\s+)?{MONTH}(?!\s*,?\s*\d))
     | (?P<my>(?:{MOD}[\s-]+)?{MONTH},?\s+(?:of\s+)?{YEAR})
     | (?P<m_rel>(?:{MOD}\s+)?{FULL_MONTH}(?:\s+of)?\s+{REL}\s+year)
-    | (?P<rel_m>{REL}\s+{FULL_MONTH})
+    | (?P<rel_m>(?:{MOD}\s+)?{REL}\s+{FULL_MONTH})
     | (?P<range>{YEAR}\s*[\u2013\u2014-]\s*{YEAR})
+    | (?P<season>{YEAR}-\d\d\b(?!-))
     | (?P<year_mod>{MOD}[\s-]+{YEAR})
     | (?P<year>(?<![\d,.$€£]){YEAR}(?![.,]\d|\s*(?:GMT|UTC|hrs)\b))
     | (?P<mod_month>{MOD}[\s-]+{FULL_MONTH}(?!\s*,?\s*\d))
     | (?P<month_alone>{FULL_MONTH}\b(?!\s*,?\s*\d|\s+(?:of\s+)?{REL}\s+year))
     | (?P<ago>{COUNT}[\s-]+(?i:years?|months?|weeks?|days?)[\s-]+(?i:ago))
-    | (?P<rel_unit>(?:{REL}|(?i:the\s+(?:previous|coming|current)))\s+(?i:month|year|week)\b)
+    | (?P<rel_unit>(?:{MOD}\s+)?(?:{REL}|(?i:the\s+(?:previous|coming|current)))
+        \s+(?i:month|year|week)\b)
+    | (?P<year_end>(?i:the\s+(?:end|beginning|start|middle)\s+of\s+the\s+year)\b)
     | (?P<ana>(?i:the\s+(?:following|next|previous|preceding|same)\s+(?:day|month|year)\b
         |that\s+(?:same\s+)?(?:day|month|year)\b|the\s+day\s+(?:before|after)\b
         |{COUNT}[\s-]+(?:days?|months?|years?)\s+(?:later|earlier)\b(?!\s+than\b)))
@@ -87,6 +86,7 @@ DATES = rf"""
 
 
 # Small patterns the resolvers use, compiled once.
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _DIGITS = re.compile(r"\d+")
 _MONTH = re.compile(MONTH)
 _FULL_MONTH = re.compile(FULL_MONTH)
@@ -118,7 +118,7 @@ def resolve(
     """The date(s) one match of DATES stands for, resolved against ``published`` or, for
     anaphoric ones, against ``anchor`` (the previous date in the text); None when the
     context says it is not a date after all."""
-    if not _plausible(text, match):
+    if not plausible(text, match):
         return None
     if kind is None:
         kind = next(name for name in RESOLVERS if match.group(name) is not None)
@@ -154,34 +154,6 @@ def _unresolved(
     except (OverflowError, ValueError):
         return None
     return None if found is None else [dataclasses.replace(f, value=None) for f in found]
-
-
-def _plausible(text: str, match: re.Match[str]) -> bool:
-    """Context a single expression cannot see. A bare year is a date after a temporal
-    preposition, or when no counted noun follows it ("in 2017", "2017 saw"; but "2000
-    people" is a figure). A month name alone is a date only after a preposition ("in
-    March"), since "March" and "May" are also words."""
-    start, end = match.span()
-    before = [word.lower() for word in previous_words(text, start, 3)]
-    if match.group("month_alone"):
-        return bool(before) and before[-1] in PREPOSITIONS
-    if match.group("nth"):  # "on the 14th", not "the 14th amendment"
-        return bool(before) and before[-1] in {
-            "on",
-            "since",
-            "until",
-            "by",
-            "before",
-            "after",
-            "from",
-        }
-    if not match.group("year"):
-        return True
-    while before and before[-1] in {"the", "year"}:  # "in the year 2020"
-        before.pop()
-    if before and (before[-1] in PREPOSITIONS or before[-1] == "of"):
-        return True
-    return unit(text, end) is None
 
 
 def _one(match: re.Match[str], value: str | None, group: str | None = None) -> list[Found]:
@@ -252,8 +224,22 @@ def _month_relative_year(
 
 
 def _relative_month(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
-    which, name = m.group().lower().split()
+    which, name = m.group().lower().split()[-2:]  # "late last July": the modifier stays in
     return _one(m, cal.shifted_month(published, which.lower(), cal.month_number(name)))
+
+
+def _season(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
+    """ "1957-58": two dates, the second year's century from the first."""
+    first, second = m.group().split("-")
+    year = int(first[:2] + second)
+    year += 100 if year < int(first) else 0
+    dash = m.start() + len(first)
+    return [Found(m.start(), dash, first), Found(dash + 1, m.end(), f"{year:04d}")]
+
+
+def _this_year(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
+    """ "the end of the year": the publication year (GUIDELINES.md 3.4.3)."""
+    return _one(m, str(published.year) if published else None)
 
 
 def _range(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
@@ -306,6 +292,14 @@ def _year(m: re.Match[str], published: dt.date | None, anchor: str | None) -> li
 
 def _month_only(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
     name = _FULL_MONTH.search(m.group()).group()  # type: ignore[union-attr]
+    number = cal.month_number(name)
+    if (
+        anchor
+        and len(anchor) >= 7
+        and int(anchor[5:7]) == number
+        and _THE_BEFORE.search(m.string, 0, m.start())
+    ):  # "in September 2018 ... the September deal": the month pointed back to
+        return _one(m, anchor[:7])
     if is_future(m.string, m.start()):
         return _one(m, cal.earliest_month(published, cal.month_number(name)))
     return _one(m, cal.latest_month(published, cal.month_number(name)))
@@ -375,6 +369,8 @@ RESOLVERS: dict[str, Resolver] = {
     "m_rel": _month_relative_year,
     "rel_m": _relative_month,
     "range": _range,
+    "season": _season,
+    "year_end": _this_year,
     "year_mod": _year,
     "year": _year,
     "mod_month": _month_only,
