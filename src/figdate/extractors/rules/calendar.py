@@ -4,7 +4,7 @@ Every function takes the publication date (or an anchor date from the text) and 
 ISO value at the precision the expression gives, or None when it cannot be determined
 (an undated article). News reports the past: a year-less date or a weekday is the latest
 such day on or before publication, unless a future construction sends it forward to the
-earliest after (``figdate.extractors.rules.tense``; GUIDELINES.md 3.4).
+earliest on or after (``figdate.extractors.rules.tense``; GUIDELINES.md 3.4).
 """
 
 from __future__ import annotations
@@ -48,19 +48,19 @@ def latest_day(published: dt.date | None, month: int, day: int) -> str | None:
 
 
 def earliest_day(published: dt.date | None, month: int, day: int) -> str | None:
-    """The earliest ``month``/``day`` after publication (a future tense: "will resume on
-    7 April")."""
+    """The earliest ``month``/``day`` on or after publication (a future tense: "will resume
+    on 7 April")."""
     if published is None:
         return None
     for year in range(published.year, published.year + 9):
         found = day_iso(year, month, day)
-        if found is not None and found > published.isoformat():
+        if found is not None and found >= published.isoformat():
             return found
     return None
 
 
 def earliest_day_of_month(published: dt.date | None, day: int) -> str | None:
-    """The earliest ``day`` of a month after publication ("will meet on the 14th")."""
+    """The earliest ``day`` of a month on or after publication ("will meet on the 14th")."""
     return _day_of_month(published, day, 1)
 
 
@@ -78,7 +78,7 @@ def latest_day_of_month(published: dt.date | None, day: int) -> str | None:
 
 
 def _day_of_month(published: dt.date | None, day: int, step: int) -> str | None:
-    """The nearest ``day`` of this or the next two months going ``step`` (+1: after
+    """The nearest ``day`` of this or the next two months going ``step`` (+1: on or after
     publication, -1: on or before)."""
     if published is None:
         return None
@@ -86,7 +86,7 @@ def _day_of_month(published: dt.date | None, day: int, step: int) -> str | None:
     for k in range(3):
         month = first + relativedelta(months=step * k)
         found = day_iso(month.year, month.month, day)
-        if found is not None and (found > today if step > 0 else found <= today):
+        if found is not None and (found >= today if step > 0 else found <= today):
             return found
     return None
 
@@ -152,12 +152,14 @@ def deictic(published: dt.date | None, word: str) -> str | None:
 
 def weekday(published: dt.date | None, name: str, which: str | None = None) -> str | None:
     """The latest such weekday on or before publication; "last" strictly before, "next"
-    strictly after."""
+    strictly after, "future" (a future tense) on or after."""
     if published is None:
         return None
     target = WEEKDAYS.index(name.lower())
     if which == "next":
         return (published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)).isoformat()
+    if which == "future":
+        return (published + dt.timedelta(days=(target - published.weekday()) % 7)).isoformat()
     back = (published.weekday() - target) % 7
     if which == "last" and back == 0:
         back = 7

@@ -349,7 +349,7 @@ def _weekday(m: re.Match[str], published: dt.date | None, anchor: str | None) ->
     which = m.group("which")
     name = m.group().split()[-1]
     if which is None and is_future(m.string, m.start()):
-        which = "next"  # "will meet on Friday": the next Friday after publication
+        which = "future"  # "will meet on Friday": the first Friday from publication on
     return _one(m, cal.weekday(published, name, which.lower() if which else None))
 
 
