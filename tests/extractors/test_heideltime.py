@@ -5,7 +5,8 @@ process started in the process that tags, and the real ``figdate eval`` over the
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given
@@ -83,25 +84,36 @@ def test_an_undated_article_is_tagged_as_narrative(tagger: HeidelTimeExtractor) 
     assert values["last month"].startswith("XXXX")  # unresolved, not guessed
 
 
-def _tag_in_fork(queue: multiprocessing.Queue[str]) -> None:
+FORK = """
+import multiprocessing
+from figdate.core.model import Article
+from figdate.extractors.adapters.heideltime import HeidelTimeExtractor
+
+def child(queue):
     try:
-        list(HeidelTimeExtractor().extract(Article("a", TEXT, published=None)))
+        list(HeidelTimeExtractor().extract(Article("a", "in 1998", published=None)))
         queue.put("tagged")
-    except RuntimeError as error:
-        queue.put(str(error))
+    except BaseException as error:
+        queue.put(f"{type(error).__name__}: {error}")
+
+list(HeidelTimeExtractor().extract(Article("a", "in 1998", published=None)))  # Java runs here
+context = multiprocessing.get_context("fork")
+queue = context.Queue()
+process = context.Process(target=child, args=(queue,))
+process.start()
+print(queue.get(timeout=60))
+process.join(10)
+"""
 
 
 @JVM
-def test_a_forked_copy_of_a_process_with_java_refuses_rather_than_hangs(
-    tagger: HeidelTimeExtractor,
-) -> None:
-    list(tagger.extract(Article("a", "in 1998", published=None)))  # Java runs here now
-    context = multiprocessing.get_context("fork")
-    queue: multiprocessing.Queue[str] = context.Queue()
-    child = context.Process(target=_tag_in_fork, args=(queue,))
-    child.start()
-    child.join(60)
-    assert "--start-method spawn" in queue.get(timeout=5)
+def test_a_forked_copy_of_a_process_with_java_refuses_rather_than_hangs() -> None:
+    """In a process of its own (a pytest-xdist worker has threads a fork must not copy)."""
+    done = subprocess.run([sys.executable, "-c", FORK], capture_output=True, text=True,
+                          timeout=120, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "RuntimeError" in done.stdout
+    assert "--start-method spawn" in done.stdout
 
 
 @pytest.mark.slow  # a JVM per worker: run by `make test-slow`, in CI too
