@@ -46,7 +46,9 @@ def article_payload(article: Article) -> Row:
 
 def as_row(item: object, article: Article) -> Row:
     """A mention dict from what an extractor returned, tagged with the article's id."""
-    if isinstance(item, Mention):
+    if type(item) is dict:  # the common case first: is_dataclass costs more than a copy
+        row = dict(item)
+    elif isinstance(item, Mention):
         row = item.as_dict()
         row.pop("optional", None)
         row.pop("note", None)

@@ -12,6 +12,7 @@ import re
 
 from figdate.core.vocabulary import QUALIFIER_WORDS
 from figdate.extractors.rules.numbers import is_vague, value_of
+from figdate.extractors.rules.trie import trie
 
 MEASURES = (
     "square kilometers", "square kilometres", "square miles", "square metres",
@@ -38,10 +39,6 @@ STOP = {
 }  # fmt: skip
 QUOTES = "\"'\u201c\u201d\u2018\u2019"
 NOT_NOUNS = {"this", "was", "has", "is", "its", "us", "as", "his", "hers", "ours", "yes"}
-_MEASURE = re.compile(
-    r"^\s*(" + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True)) + r")(?!\w)",
-    re.IGNORECASE,
-)
 # Clock times and URLs: matched before numbers so that nothing inside them is a figure.
 CLOCK = (
     r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
@@ -101,8 +98,8 @@ def previous_words(text: str, start: int, count: int = 1, reach: int = 24) -> li
     return text[max(0, start - reach) : start].split()[-count:]
 
 
-_NOT_A_COUNT_AFTER = re.compile(
-    r"^(?:st|nd|rd|th)\b|^'?s\b|^[/:]\d|^\.\d|^-\d|^[A-Za-z]\d", re.IGNORECASE
+_NOT_A_COUNT_AFTER = re.compile(  # matched at the number's end: no ``^``
+    r"(?:st|nd|rd|th)\b|'?s\b|[/:]\d|\.\d|-\d|[A-Za-z]\d", re.IGNORECASE
 )
 _NOT_A_COUNT_BEFORE = re.compile(r"(?:[A-Za-z][-]?|[/#:]|\d[.,]|\$?\d\s?-|No\.\s?)$")
 _PRONOUN_ONE = re.compile(
@@ -162,8 +159,7 @@ def _counts(text: str, match: re.Match[str], before: list[str]) -> bool:
     """False for numbers that do not count: ordinals, identifiers, parts of codes and
     names ("Resolution 2254"), decades, and "one" used as a pronoun."""
     start, end = match.span()
-    after = text[end : end + 12]
-    if _NOT_A_COUNT_AFTER.match(after) or _NOT_A_COUNT_BEFORE.search(
+    if _NOT_A_COUNT_AFTER.match(text, end, end + 12) or _NOT_A_COUNT_BEFORE.search(
         text, max(0, start - 6), start
     ):
         return False
@@ -171,14 +167,25 @@ def _counts(text: str, match: re.Match[str], before: list[str]) -> bool:
         return False
     return not (
         match.group().lower() == "one"
-        and (_PRONOUN_ONE.search(text[max(0, start - 8) : start]) or _ONE_AFTER.match(after))
+        and (
+            _PRONOUN_ONE.search(text[max(0, start - 8) : start])
+            or _ONE_AFTER.match(text[end : end + 12])
+        )
     )
+
+
+_QUALIFIER_ENDS = frozenset(words.split()[-1] for words in QUALIFIER_WORDS)
 
 
 def qualifier_of(before: list[str]) -> str:
     """From the one to three words before the number ("at least", "the more than")."""
+    last = before[-1].lower() if before else ""
+    if last == "the":
+        last = before[-2].lower() if len(before) > 1 else ""
+    if last not in _QUALIFIER_ENDS:  # most numbers: no qualifier
+        return "exact"
     words = [w.lower() for w in before[-4:]]
-    if words and words[-1] == "the":
+    if words[-1] == "the":
         words.pop()
     for size in (3, 2, 1):
         if len(words) >= size:
@@ -188,24 +195,27 @@ def qualifier_of(before: list[str]) -> str:
     return "exact"
 
 
-_HYPHEN_UNIT = re.compile(r"-([A-Za-z]+)(?:-old)?")
-_OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?")
+# What may follow the number, tried in this order at its end: "-year" (the unit), a unit of
+# measure, or "of (the)" before the noun ("dozens of the displaced").
+_AFTER = re.compile(
+    rf"-(?P<hyphen>[A-Za-z]+)(?:-old)?|\s*(?P<measure>{trie(MEASURES, caseless=True)})(?!\w)"
+    r"|\s+of\s+(?:the\s+)?"
+)
 _TOKENS = re.compile(r"[\w'-]+|[^\w\s'-]")
 _LOWER_WORD = re.compile(r"[a-z][a-z'-]*$")
 
 
 def unit(text: str, end: int) -> str | None:
     """The noun counted: a unit of measure, a hyphenated "-Week", or the first plural noun
-    among the next three words ("61 civilian settlements" gives "settlements")."""
-    rest = text[end : end + 60]
-    hyphen = _HYPHEN_UNIT.match(rest)
-    if hyphen:
-        return hyphen.group(1)
-    measure = _MEASURE.match(rest)
-    if measure:
-        return measure.group(1)
-    rest = _OF_THE.sub(" ", rest, count=1)
-    words: list[str] = _TOKENS.findall(rest, 0, 40)[:3]
+    among the next three words ("61 civilian settlements" gives "settlements"). Reads at
+    most 60 characters after the number."""
+    found = _AFTER.match(text, end, end + 60)
+    start, stop = end, end + 40
+    if found:
+        if found.lastgroup:
+            return found.group(found.lastgroup)
+        start, stop = found.end(), min(found.end() + 39, end + 60)
+    words: list[str] = _TOKENS.findall(text, start, stop)[:3]
     for word in words:
         lowered = word.lower()
         if not _LOWER_WORD.match(lowered) or lowered in STOP:

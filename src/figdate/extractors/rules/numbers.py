@@ -30,6 +30,7 @@ NUMBERS = rf"""(?i:
 NUMBER = re.compile(rf"\b{NUMBERS}", re.VERBOSE)
 
 
+_ONE_WORD = {word: float(n) for word, n in {**UNITS, **TENS, **VAGUE}.items()}
 _PLAIN = re.compile(r"\d+(?:\.\d+)?")
 _SEPARATORS = re.compile(r"[\s-]+")
 
@@ -39,7 +40,10 @@ def value_of(text: str) -> float:
     plain = text.replace(",", "")
     if _PLAIN.fullmatch(plain):  # the common case: digits
         return float(plain)
-    words = _SEPARATORS.sub(" ", plain.lower()).split()
+    lowered = plain.lower()
+    if lowered in _ONE_WORD:  # the next most common: "three", "dozens"
+        return _ONE_WORD[lowered]
+    words = _SEPARATORS.sub(" ", lowered).split()
     if len(words) >= 3 and words[1] == "of" and words[0] in {"tens", "hundreds"}:
         return {"tens": 10, "hundreds": 100}[words[0]] * VAGUE[words[2]]
     if len(words) == 1 and words[0] in VAGUE:
@@ -69,8 +73,11 @@ def value_of(text: str) -> float:
     return total + current
 
 
+_DIGIT_WORD = re.compile(r"(\d+(?:\.\d+)?)(m|mn|bn|k)?")
+
+
 def _digit_value(word: str) -> float | None:
-    match = re.fullmatch(r"(\d+(?:\.\d+)?)(m|mn|bn|k)?", word)
+    match = _DIGIT_WORD.fullmatch(word)
     if not match:
         return None
     number = float(match.group(1))

@@ -11,18 +11,25 @@ import re
 from collections.abc import Iterable
 
 
-def trie(words: Iterable[str]) -> str:
+def trie(words: Iterable[str], caseless: bool = False) -> str:
+    """``caseless`` writes each letter as a class (``[tT]``), not under ``(?i:)``: ``re``
+    skips an alternative whose first item is a literal or a class after one test, but
+    enters every case-insensitive one."""
     tree: dict[str, dict] = {}  # type: ignore[type-arg]
     for word in words:
         node = tree
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _render(tree)
+    return _render(tree, caseless)
 
 
-def _render(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-    branches = [re.escape(char) + _render(child) for char, child in sorted(node.items()) if char]
+def _render(node: dict[str, dict], caseless: bool) -> str:  # type: ignore[type-arg]
+    branches = [
+        _char(char, caseless) + _render(child, caseless)
+        for char, child in sorted(node.items())
+        if char
+    ]
     optional = "" in node
     if not branches:
         return ""
@@ -30,3 +37,9 @@ def _render(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
     if optional:
         return f"(?:{body})?"
     return body
+
+
+def _char(char: str, caseless: bool) -> str:
+    if caseless and char.lower() != char.upper():
+        return f"[{char.lower()}{char.upper()}]"
+    return re.escape(char)
