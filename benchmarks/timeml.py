@@ -57,6 +57,10 @@ def shared_only(gold: GoldSet) -> GoldSet:
     value = mentions["value"].astype("string").fillna("")
     required = (mentions["type"] == "DATE") & value.str.fullmatch(SHARED).fillna(False)
     mentions["optional"] = ~required.astype(bool)
+    # Neutral whatever the prediction's value: an optional mention without a value pairs
+    # with any prediction that meets it (an empty gold value matches any value), so a
+    # figdate date on a TimeML duration or quarter is not counted spurious under `value`.
+    mentions["value"] = mentions["value"].where(required)
     return dataclasses.replace(gold, mentions=mentions)
 
 

@@ -96,4 +96,20 @@ FUTURE_CASES: list[Case] = [
     ("Aid workers reached the town on 14 January.", D(2023, 10, 2),
      [(T, "14 January", "2023-01-14")]),
 ]
+
+# "must" and "should" (not "must have", "should have"), written before they were learnt.
+MODAL_CASES: list[Case] = [
+    ("The families must leave the camp by 14 January.", D(2019, 12, 20),
+     [(T, "14 January", "2020-01-14")]),
+    ("Pupils should return to school on Monday.", D(2020, 3, 13),
+     [(T, "Monday", "2020-03-16")]),
+    ("Aid convoys should reach the valley in February, officials said.", D(2018, 11, 5),
+     [(T, "February", "2019-02")]),
+    ("Every claim must be filed by 2 April.", D(2024, 3, 1),
+     [(T, "2 April", "2024-04-02")]),
+    ("The victims must have died on Sunday.", D(2019, 7, 10),
+     [(T, "Sunday", "2019-07-07")]),
+    ("Officials should have acted in March.", D(2018, 11, 5),
+     [(T, "March", "2018-03")]),
+]
 # fmt: on

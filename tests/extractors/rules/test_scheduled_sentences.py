@@ -9,11 +9,7 @@ from tests.extractors.rules.scheduled_sentences import SCHEDULED_CASES
 from tests.extractors.rules.test_future_sentences import _forward
 from tests.extractors.rules.test_sentences import expected, found
 
-NOT_YET = pytest.mark.xfail(strict=True, reason="scheduled events: not built yet")
-CASES = [
-    pytest.param(*case, id=case[0][:40], marks=[NOT_YET] if _forward(case[1], case[2]) else [])
-    for case in SCHEDULED_CASES
-]
+CASES = [pytest.param(*case, id=case[0][:40]) for case in SCHEDULED_CASES]
 
 
 def test_the_cases_are_distinct_and_both_ways() -> None:

@@ -4,9 +4,14 @@ News reports the past, so such a date is the latest on or before publication, un
 own clause, before it, carries a future or modal construction: "will", "shall", "'ll",
 "would" (reported speech: "said the bridge would reopen on 3 March"), "is/are to",
 "is/are due", "is/are scheduled/expected/set/slated/planned", "plan(s)/intend(s) to",
-"upcoming". The clause is what follows the last comma, semicolon, colon, sentence end or
-"that" before the date, so "the talks that were due to resume on Monday collapsed" and
-"on Tuesday the council said it will review the plan" stay in the past.
+"upcoming"; or a scheduled event in the present tense: "takes effect", "comes into force",
+"expires", "payable", "of record", "record date", "deadline", "effective", "extended
+until", "expect(s) ... to", "to be" done, bare "set to", "slated", "scheduled", "due". A
+scheduled event counts only where the clause has no past auxiliary before the date ("the
+grant was payable on 15 January" stays in the past). The clause is what follows the last
+comma, semicolon, colon, sentence end or "that" before the date, so "the talks that were
+due to resume on Monday collapsed" and "on Tuesday the council said it will review the
+plan" stay in the past.
 """
 
 from __future__ import annotations
@@ -18,14 +23,24 @@ FUTURE = re.compile(
     r"|slated|planned|poised)|plans?\s+to|planning\s+to|intends?\s+to)\b|'ll\b)",
     re.IGNORECASE,
 )
+SCHEDULED = re.compile(
+    r"\b(?:(?:takes?|comes?|goes?|enters?)\s+(?:into\s+)?(?:effect|force)|expires?|payable"
+    r"|of\s+record|record\s+date|deadline|effective|extend(?:s|ed)?\s+(?:\w+\s+){0,3}?(?:to|until"
+    r"|through)|expects?\s+(?:\w+\s+){0,3}?to|to\s+be\s+\w+ed|set\s+to|slated|scheduled|due)\b",
+    re.IGNORECASE,
+)
+PAST_AUXILIARY = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[.;:!?,\n]|\bthat\b", re.IGNORECASE)
 REACH = 100
 """How far back a clause is read, in characters."""
 
 
 def is_future(text: str, start: int) -> bool:
-    """Whether the date at ``start`` of ``text`` follows a future construction in its clause."""
+    """Whether the date at ``start`` of ``text`` follows a future construction, or a
+    scheduled event not put in the past, in its clause."""
     window = text[max(0, start - REACH) : start]
     ends = list(CLAUSE_END.finditer(window))
     clause = window[ends[-1].end() :] if ends else window
-    return FUTURE.search(clause) is not None
+    if FUTURE.search(clause):
+        return True
+    return SCHEDULED.search(clause) is not None and PAST_AUXILIARY.search(clause) is None
