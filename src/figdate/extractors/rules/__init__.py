@@ -78,7 +78,7 @@ _NUMBER_ONLY = re.compile(rf"(?P<number>{NUMBERS})", re.VERBOSE)
 
 class RulesExtractor:
     name = "rules"
-    version = "0.3.4"
+    version = "0.3.5"
 
     def extract(self, article: Article) -> Iterator[dict[str, Any]]:
         text, published = article.text, article.published

@@ -2,7 +2,8 @@
 
 News reports the past, so such a date is the latest on or before publication, unless its
 own clause, before it, carries a future or modal construction: "will", "shall", "'ll",
-"would" (reported speech: "said the bridge would reopen on 3 March"), "is/are to",
+"would" (reported speech: "said the bridge would reopen on 3 March"), "must" and "should"
+(not "must have"), "is/are to",
 "is/are due", "is/are scheduled/expected/set/slated/planned", "plan(s)/intend(s) to",
 "upcoming"; or a scheduled event in the present tense: "takes effect", "comes into force",
 "expires", "payable", "of record", "record date", "deadline", "effective", "extended
@@ -19,7 +20,7 @@ from __future__ import annotations
 import re
 
 FUTURE = re.compile(
-    r"(?:\b(?:will|shall|won't|would|upcoming|(?:is|are|am)\s+(?:to|due|scheduled|expected|set"
+    r"(?:\b(?:will|shall|won't|would|(?:must|should)(?!\s+have)|upcoming|(?:is|are|am)\s+(?:to|due|scheduled|expected|set"
     r"|slated|planned|poised)|plans?\s+to|planning\s+to|intends?\s+to)\b|'ll\b)",
     re.IGNORECASE,
 )
