@@ -35,4 +35,20 @@ COVERAGE_CASES: list[Case] = [
     ("2000 people crossed the border in 2019.", D(2020, 3, 10),
      [(F, "2000", 2000), (T, "2019", "2019")]),
 ]
+
+# "this fiscal year": a year, the one the text names as for "this year" (GUIDELINES.md 3.4
+# rule 3), written before it was learnt.
+FISCAL_CASES: list[Case] = [
+    ("Profits rose this fiscal year.", D(2019, 5, 2), [(T, "this fiscal year", "2019")]),
+    ("The ministry cut spending last fiscal year.", D(2021, 8, 10),
+     [(T, "last fiscal year", "2020")]),
+    ("The agency expects a deficit next fiscal year.", D(2016, 1, 20),
+     [(T, "next fiscal year", "2017")]),
+    ("In the previous fiscal year, exports fell.", D(2012, 9, 14),
+     [(T, "the previous fiscal year", "2011")]),
+    ("This fiscal year the relief budget grew.", D(2022, 3, 3),
+     [(T, "This fiscal year", "2022")]),
+    ("Late last fiscal year the fund ran dry.", D(2018, 6, 30),
+     [(T, "Late last fiscal year", "2017")]),
+]
 # fmt: on
