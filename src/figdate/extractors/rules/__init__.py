@@ -43,7 +43,7 @@ _A_BEFORE = [
     *["dozen", "hundred", "thousand", "million", "billion", "year", "month", "week", "day"],
     "few",
 ]
-_THIS_BEFORE = ["year", "month", "week", "day", "same", *_NAMES]
+_THIS_BEFORE = ["year", "month", "week", "day", "same", "fiscal", *_NAMES]
 # What a match can start with. The named group says which kind of word it is, so that a
 # number (most matches) is not first tried against the dozens of date alternatives; the
 # class of first characters in front rejects most words after one test.
@@ -78,7 +78,7 @@ _NUMBER_ONLY = re.compile(rf"(?P<number>{NUMBERS})", re.VERBOSE)
 
 class RulesExtractor:
     name = "rules"
-    version = "0.3.5"
+    version = "0.3.6"
 
     def extract(self, article: Article) -> Iterator[dict[str, Any]]:
         text, published = article.text, article.published

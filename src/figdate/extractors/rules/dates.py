@@ -72,7 +72,7 @@ DATES = rf"""
     | (?P<month_alone>{FULL_MONTH}\b(?!\s*,?\s*\d|\s+(?:of\s+)?{REL}\s+year))
     | (?P<ago>{COUNT}[\s-]+(?i:years?|months?|weeks?|days?)[\s-]+(?i:ago))
     | (?P<rel_unit>(?:{MOD}\s+)?(?:{REL}|(?i:the\s+(?:previous|coming|current)))
-        \s+(?i:month|year|week)\b)
+        \s+(?i:month|(?:fiscal\s+)?year|week)\b)
     | (?P<year_end>(?i:the\s+(?:end|beginning|start|middle)\s+of\s+the\s+year)\b)
     | (?P<ana>(?i:the\s+(?:following|next|previous|preceding|same)\s+(?:day|month|year)\b
         |that\s+(?:same\s+)?(?:day|month|year)\b|the\s+day\s+(?:before|after)\b
@@ -314,7 +314,7 @@ def _ago(m: re.Match[str], published: dt.date | None, anchor: str | None) -> lis
 
 
 def _relative_unit(m: re.Match[str], published: dt.date | None, anchor: str | None) -> list[Found]:
-    words = m.group().lower().split()
+    words = [w for w in m.group().lower().split() if w != "fiscal"]  # a year, as named
     which = words[-2] if words[-2] in cal.OFFSETS else "this"
     return _one(m, cal.relative_unit(published, which, words[-1]))
 
