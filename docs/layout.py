@@ -18,7 +18,7 @@ DOC = ROOT / "docs" / "architecture.md"
 START, END = "<!-- figdate:layout:start -->", "<!-- figdate:layout:end -->"
 LAYERS = (
     ("cli", "pytest_plugin", "api"),
-    ("reporting",),
+    ("reporting", "testing"),
     ("evaluation",),
     ("goldset",),
     ("scoring", "extractors"),

@@ -1,6 +1,7 @@
-"""Write the challenge suite (``datasets/challenge``) from the phenomenon modules beside this
-file: every passage composed from sentences this team wrote, every label known by
-construction, the same files on every run (one seeded generator per phenomenon).
+"""Write the challenge suite (``datasets/challenge``) from the phenomenon modules of
+``figdate.testing.phenomena`` (which also feed the hypothesis strategies): every passage
+composed from sentences this team wrote, every label known by construction, the same files
+on every run (one seeded generator per phenomenon).
 
     .venv/bin/python datasets/challenge_build/build.py [OUT]   (default datasets/challenge)
 
@@ -11,23 +12,16 @@ The card (``README.md`` in OUT) is kept; its counts block is regenerated.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import random
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-
-import boundaries  # noqa: E402
-import dates  # noqa: E402
-import figures  # noqa: E402
-from passages import Passage  # noqa: E402
-
-from figdate.core.model import ARTICLE_COLUMNS as ARTICLES  # noqa: E402
-from figdate.core.model import MENTION_COLUMNS  # noqa: E402
+from figdate.core.model import ARTICLE_COLUMNS as ARTICLES
+from figdate.core.model import MENTION_COLUMNS
+from figdate.testing.folder import table
+from figdate.testing.phenomena import boundaries, dates, figures
+from figdate.testing.phenomena.passages import Passage
 
 PER_PHENOMENON = 16
 VERSION = "1.0.0"
@@ -52,21 +46,6 @@ def passages() -> dict[str, Passage]:
     return out
 
 
-def _csv(rows: list[dict[str, object]], columns: tuple[str, ...]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow(["" if row.get(c) is None else _cell(row[c]) for c in columns])
-    return out.getvalue()
-
-
-def _cell(value: object) -> object:
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
 def write(out: Path) -> int:
     """Write the tables and texts into ``out`` (the card and manifest are figdate's to
     refresh); the number of passages."""
@@ -87,8 +66,8 @@ def write(out: Path) -> int:
             }
         )
         mentions += passage.rows(ident)
-    (out / "articles.csv").write_text(_csv(articles, ARTICLE_COLUMNS), encoding="utf-8")
-    (out / "mentions.csv").write_text(_csv(mentions, MENTION_COLUMNS), encoding="utf-8")
+    (out / "articles.csv").write_text(table(articles, ARTICLE_COLUMNS), encoding="utf-8")
+    (out / "mentions.csv").write_text(table(mentions, MENTION_COLUMNS), encoding="utf-8")
     manifest = out / "MANIFEST.json"
     if not manifest.exists():
         manifest.write_text(json.dumps(MANIFEST, indent=2) + "\n", encoding="utf-8")
@@ -96,5 +75,9 @@ def write(out: Path) -> int:
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE.parent / "challenge"
+    target = (
+        Path(sys.argv[1])
+        if len(sys.argv) > 1
+        else Path(__file__).resolve().parents[1] / "challenge"
+    )
     print(f"wrote {write(target)} passages into {target}")

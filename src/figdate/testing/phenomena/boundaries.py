@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from passages import (
+from figdate.testing.phenomena.passages import (
     MONTHS,
     WEEKDAYS,
     Passage,
@@ -16,7 +16,7 @@ from passages import (
     month_shift,
     weekday_on_or_before,
 )
-from words import AGENCIES, EVENTS_PAST, PLACES
+from figdate.testing.phenomena.words import AGENCIES, EVENTS_PAST, PLACES
 
 
 def year_boundary(rng: random.Random) -> Passage:

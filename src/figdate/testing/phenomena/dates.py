@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from passages import (
+from figdate.testing.phenomena.passages import (
     MONTHS,
     SHORT_MONTHS,
     WEEKDAYS,
@@ -22,7 +22,7 @@ from passages import (
     weekday_after,
     weekday_on_or_before,
 )
-from words import AGENCIES, EVENTS_FUTURE, EVENTS_PAST, PLACES
+from figdate.testing.phenomena.words import AGENCIES, EVENTS_FUTURE, EVENTS_PAST, PLACES
 
 
 def _day(rng: random.Random, start: int = 2015, years: int = 10) -> dt.date:

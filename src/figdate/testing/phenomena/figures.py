@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 
-from passages import Passage, fig
-from words import AGENCIES, MEASURES, PEOPLE, PLACES, THINGS, WORD_NUMBERS
+from figdate.testing.phenomena.passages import Passage, fig
+from figdate.testing.phenomena.words import AGENCIES, MEASURES, PEOPLE, PLACES, THINGS, WORD_NUMBERS
 
 QUALIFIED = (
     ("about", "approx"),
@@ -96,7 +97,7 @@ def words(rng: random.Random) -> Passage:
 
 
 def multiplier(rng: random.Random) -> Passage:
-    forms = [
+    forms: list[Callable[[], tuple[str, str]]] = [
         (lambda: (f"{rng.randrange(11, 99) / 10:g} million", "m")),
         (lambda: (f"{rng.randrange(11, 99) / 10:g}m", "m")),
         (lambda: (f"{rng.randrange(2, 9)} million", "m")),
