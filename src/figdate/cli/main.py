@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from figdate.cli import annotation, contract, datasets, gold, runs, scoring
+from figdate.cli import annotation, contract, datasets, fuzz, gold, runs, scoring
 from figdate.cli.exits import Exit
 from figdate.cli.options import print_problems
 from figdate.cli.startup import hide_hypothesis_from_pandera
@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     contract.register(commands)
     scoring.register_report(commands)
     runs.register(commands)
+    fuzz.register(commands)
     return parser
 
 

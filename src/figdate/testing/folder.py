@@ -24,16 +24,26 @@ if TYPE_CHECKING:
 ARTICLE_HEADER = (*ARTICLE_COLUMNS, "tags")
 
 
-def write_gold(examples: Iterable[Example], root: Path) -> Path:
-    """Write ``examples`` into ``root`` (created; article ids numbered where they repeat)."""
-    (root / "articles").mkdir(parents=True, exist_ok=True)
-    articles, mentions, seen = [], [], set[str]()
+def unique_ids(examples: Iterable[Example]) -> list[str]:
+    """Each example's article id in the folder: repeats numbered ``-2``, ``-3``, in order."""
+    seen: set[str] = set()
+    out = []
     for example in examples:
         ident, number = example.article.id, 1
         while ident in seen:
             number += 1
             ident = f"{example.article.id}-{number}"
         seen.add(ident)
+        out.append(ident)
+    return out
+
+
+def write_gold(examples: Iterable[Example], root: Path) -> Path:
+    """Write ``examples`` into ``root`` (created; article ids as ``unique_ids`` gives)."""
+    examples = list(examples)
+    (root / "articles").mkdir(parents=True, exist_ok=True)
+    articles, mentions = [], []
+    for example, ident in zip(examples, unique_ids(examples), strict=True):
         (root / "articles" / f"{ident}.txt").write_text(example.article.text, encoding="utf-8")
         articles.append({**example.article.metadata(), "id": ident, "tags": example.article.tags})
         for mention in example.mentions:
