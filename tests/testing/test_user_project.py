@@ -1,6 +1,6 @@
-"""A user's own project: one test file that uses only ``figdate.testing``'s public API and
-pytest fails for a broken extractor, printing the shrunk counter-example, and passes for
-``rules`` on the phenomena ``rules`` supports."""
+"""A user's own project: one test file that uses only ``figdate.testing``'s public API (and
+the plugin's ``figdate_check`` fixture) and pytest fails for a broken extractor, printing
+the shrunk counter-example, and passes for ``rules`` on the phenomena ``rules`` supports."""
 
 from __future__ import annotations
 
@@ -31,6 +31,10 @@ def test_my_extractor_reads_multipliers():
     check_extractor(my_extractor, phenomena=["multiplier"], max_examples=10).assert_ok()
 
 
+def test_with_the_fixture(figdate_check):
+    figdate_check(my_extractor, phenomena=["multiplier"]).assert_ok()
+
+
 def test_rules_on_what_it_supports():
     supported = ["absolute", "weekday", "future"]
     check_extractor("rules", phenomena=supported, max_examples=10).assert_ok()
@@ -39,8 +43,8 @@ def test_rules_on_what_it_supports():
 
 def test_a_user_test_file_fails_with_a_shrunk_counterexample(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(test_mine=USER_TESTS)
-    result = pytester.runpytest_subprocess("-p", "no:figdate", "-p", "no:cacheprovider")
-    result.assert_outcomes(passed=1, failed=1)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--figdate-examples", "5")
+    result.assert_outcomes(passed=1, failed=2)
     result.stdout.fnmatch_lines(
         [
             "*my_extractor fails on drawn passages*",

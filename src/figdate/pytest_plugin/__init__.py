@@ -1,5 +1,6 @@
 """The pytest plugin (entry point ``pytest11``): thresholds as test items, the P/R/F1 table,
-saved runs and a direction-aware regression gate. pytest finds its hooks here.
+saved runs and a direction-aware regression gate; the ``figdate_check`` fixture
+(``figdate.testing``). pytest finds its hooks and fixtures here.
 
 Importing this package costs no pandas: everything heavy loads when a figdate item runs.
 """
@@ -7,6 +8,7 @@ Importing this package costs no pandas: everything heavy loads when a figdate it
 from __future__ import annotations
 
 from figdate.pytest_plugin.hooks import (
+    figdate_check,
     pytest_addoption,
     pytest_collection_finish,
     pytest_collection_modifyitems,
@@ -16,6 +18,7 @@ from figdate.pytest_plugin.hooks import (
 )
 
 __all__ = [
+    "figdate_check",
     "pytest_addoption",
     "pytest_collection_finish",
     "pytest_collection_modifyitems",

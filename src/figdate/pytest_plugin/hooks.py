@@ -10,6 +10,7 @@ is better). It is on with ``--figdate`` or when ``pyproject.toml`` has
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,32 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="fail when [KIND.]SCHEME.METRIC dropped by more than AMOUNT (value.f1:0.02) "
         "or a share (value.f1:5%%) against the compared run",
     )
+    group.addoption(
+        "--figdate-examples",
+        type=int,
+        default=50,
+        metavar="N",
+        help="passages the figdate_check fixture draws per phenomenon (default 50)",
+    )
+
+
+@pytest.fixture
+def figdate_check(request: pytest.FixtureRequest) -> Callable[..., Any]:
+    """``figdate.testing.check_extractor`` with ``--figdate-examples`` passages per
+    phenomenon: ``figdate_check(my_extractor, phenomena=[...]).assert_ok()``."""
+    examples: int = request.config.getoption("figdate_examples")
+
+    def check(
+        extractor: object,
+        phenomena: list[str] | None = None,
+        kinds: list[str] | None = None,
+        max_examples: int | None = None,
+    ) -> Any:
+        from figdate.testing.checks import check_extractor  # hypothesis: only when used
+
+        return check_extractor(extractor, phenomena, kinds, max_examples or examples)
+
+    return check
 
 
 def pytest_configure(config: pytest.Config) -> None:
