@@ -87,6 +87,7 @@ def passages(
 
 
 def _known(kinds: set[str]) -> list[str]:
+    """``phenomena()``, for ``passages``, whose parameter of that name hides it."""
     return phenomena(kinds)
 
 
