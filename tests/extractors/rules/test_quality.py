@@ -9,6 +9,7 @@ import pytest
 from figdate.evaluation.evaluate import evaluate
 from figdate.goldset.location import find
 from figdate.goldset.store import load
+from tests.support import REPO
 
 DATE_TAGS = (
     "absolute", "anaphoric", "day-first", "dotted", "future", "leap-day", "month-boundary",
@@ -19,7 +20,8 @@ DATE_TAGS = (
 
 @pytest.mark.parametrize("kind", ["figure", "date"])
 def test_the_gold_set(kind: str) -> None:
-    score = evaluate("rules", load(), cache=None, resamples=0, progress=False).score
+    seed = load(REPO / "gold")  # the seed set, not FIGDATE_GOLD (test-grown adds an article)
+    score = evaluate("rules", seed, cache=None, resamples=0, progress=False).score
     assert score.get(kind, "value", "f1") >= 0.99
 
 
