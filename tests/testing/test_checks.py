@@ -4,6 +4,8 @@ fault, with the smallest passage hypothesis shrinks to."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from figdate.testing import check_extractor, check_metamorphic
@@ -48,6 +50,16 @@ def test_a_failure_shrinks_to_a_small_passage() -> None:
         report.assert_ok()
 
 
+def test_a_given_publication_day_reaches_every_passage() -> None:
+    """The toy resolves against its fixed today: right when that is the day given."""
+    days = {"phenomena": ["relative", "weekday"], "kinds": ["date"], "max_examples": 10}
+    assert check_extractor(toys.against_today, **days, published=toys.TODAY).ok
+    other = check_extractor(toys.against_today, **days, published=dt.date(2024, 2, 29))
+    assert not other.ok
+    assert all(o.counterexample is None or o.counterexample.article.published
+               == dt.date(2024, 2, 29) for o in other.outcomes)  # fmt: skip
+
+
 def test_fuzz_prints_rates_counterexamples_and_relations(figdate: Run) -> None:
     done = figdate("fuzz", "--extractor", "tests.testing.toys:no_multipliers",
                    "--phenomena", "multiplier,weekday", "--examples", "10")  # fmt: skip
@@ -64,3 +76,10 @@ def test_fuzz_passes_rules_and_refuses_unknown_names(figdate: Run) -> None:
     wrong = figdate("fuzz", "--phenomena", "futur")
     assert wrong.returncode == 2
     assert "unknown phenomena ['futur']; known: " in wrong.stderr
+    day = figdate("fuzz", "--phenomena", "relative", "--published", "2024-02-29",
+                  "--examples", "5", "--no-metamorphic")  # fmt: skip
+    assert day.returncode == 0, day.stdout + day.stderr
+    assert "relative" in day.stdout
+    bad = figdate("fuzz", "--published", "2023-02-29")
+    assert bad.returncode == 2
+    assert "not a YYYY-MM-DD date: '2023-02-29'" in bad.stderr

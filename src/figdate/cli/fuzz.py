@@ -5,6 +5,7 @@ checks. Exit 1 when anything failed."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 
 from figdate.cli.exits import Exit
 from figdate.cli.options import Commands
@@ -14,6 +15,13 @@ def _split(text: str | None) -> list[str] | None:
     return [part.strip() for part in text.split(",") if part.strip()] if text else None
 
 
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {text!r}") from None
+
+
 def _fuzz(args: argparse.Namespace) -> int:
     from figdate.core.problems import InputError, Problem
     from figdate.testing.checks import check_extractor
@@ -21,7 +29,8 @@ def _fuzz(args: argparse.Namespace) -> int:
 
     try:
         report = check_extractor(args.extractor, phenomena=_split(args.phenomena),
-                                 kinds=_split(args.kinds), max_examples=args.examples)  # fmt: skip
+                                 kinds=_split(args.kinds), max_examples=args.examples,
+                                 published=args.published)  # fmt: skip
     except ValueError as exc:  # an unknown phenomenon or kind: say which are known
         error = InputError([Problem("figdate fuzz", reason=str(exc))])
         error.usage = True
@@ -51,6 +60,8 @@ def register(commands: Commands) -> None:
                         help="a registered name, package.module:attr, or cmd:COMMAND")  # fmt: skip
     parser.add_argument("--phenomena", metavar="A,B", help="tags to draw (default: all)")
     parser.add_argument("--kinds", metavar="K", help="figure, date or both (default: both)")
+    parser.add_argument("--published", type=_day, metavar="YYYY-MM-DD",
+                        help="publish every passage on this day (default: as drawn)")  # fmt: skip
     parser.add_argument("--examples", type=int, default=50, metavar="N",
                         help="passages drawn per phenomenon and check (default 50)")  # fmt: skip
     parser.add_argument("--no-metamorphic", action="store_true",

@@ -78,10 +78,11 @@ def figdate_check(request: pytest.FixtureRequest) -> Callable[..., Any]:
         phenomena: list[str] | None = None,
         kinds: list[str] | None = None,
         max_examples: int | None = None,
+        published: Any = None,
     ) -> Any:
         from figdate.testing.checks import check_extractor  # hypothesis: only when used
 
-        return check_extractor(extractor, phenomena, kinds, max_examples or examples)
+        return check_extractor(extractor, phenomena, kinds, max_examples or examples, published)
 
     return check
 

@@ -13,9 +13,9 @@ except ModuleNotFoundError as missing:  # pragma: no cover - the extra is not in
 
 from typing import Any
 
-from figdate.testing.strategies import Example, passages, phenomena
+from figdate.testing.strategies import Example, known_phenomena, passages
 
-__all__ = ["Example", "check_extractor", "check_metamorphic", "passages", "phenomena"]
+__all__ = ["Example", "check_extractor", "check_metamorphic", "known_phenomena", "passages"]
 
 
 def __getattr__(name: str) -> Any:

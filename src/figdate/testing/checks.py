@@ -24,7 +24,7 @@ from figdate.evaluation.evaluate import evaluate
 from figdate.extractors.protocol import Source
 from figdate.extractors.registry import source_of
 from figdate.testing.folder import load_drawn, unique_ids, write_gold
-from figdate.testing.strategies import Example, passages, phenomena
+from figdate.testing.strategies import Example, Published, known_phenomena, passages
 
 __all__ = ["Outcome", "Report", "check_extractor", "passes"]
 
@@ -101,13 +101,15 @@ def passes(source: Source, examples: list[Example], kinds: Iterable[str]) -> lis
     return [ident not in failing for ident in unique_ids(examples)]
 
 
-def _draw(phenomenon: str, kinds: tuple[str, ...], count: int) -> list[Example]:
+def _draw(
+    phenomenon: str, kinds: tuple[str, ...], count: int, published: Published = None
+) -> list[Example]:
     """``count`` examples of one phenomenon, hypothesis-drawn, the same on every run."""
     drawn: list[Example] = []
 
     @settings(max_examples=count, database=None, derandomize=True, deadline=None,
               phases=[Phase.generate], suppress_health_check=list(HealthCheck))  # fmt: skip
-    @given(passages(kinds=kinds, phenomena=[phenomenon]))
+    @given(passages(kinds=kinds, phenomena=[phenomenon], published=published))
     def collect(example: Example) -> None:
         drawn.append(example)
 
@@ -120,7 +122,9 @@ SHRINK_SECONDS = 15.0
 slow extractor scored example by example would otherwise shrink for minutes)."""
 
 
-def _shrink(source: Source, phenomenon: str, kinds: tuple[str, ...], tries: int) -> Example:
+def _shrink(
+    source: Source, phenomenon: str, kinds: tuple[str, ...], tries: int, published: Published
+) -> Example:
     deadline = time.monotonic() + SHRINK_SECONDS
     seen: dict[tuple[str, object, str], bool] = {}  # answers stay the same when replayed
 
@@ -131,7 +135,8 @@ def _shrink(source: Source, phenomenon: str, kinds: tuple[str, ...], tries: int)
         return seen[key]
 
     quick = settings(max_examples=tries, database=None, derandomize=True, deadline=None)
-    return find(passages(kinds=kinds, phenomena=[phenomenon]), fails, settings=quick)
+    strategy = passages(kinds=kinds, phenomena=[phenomenon], published=published)
+    return find(strategy, fails, settings=quick)
 
 
 def check_extractor(
@@ -139,20 +144,25 @@ def check_extractor(
     phenomena: Iterable[str] | None = None,
     kinds: Iterable[str] | None = None,
     max_examples: int = 50,
+    published: Published = None,
 ) -> Report:
     """Check ``extractor`` (a spec such as ``"rules"``, a function, a class or an object
-    with ``extract``) on ``max_examples`` drawn passages per phenomenon."""
+    with ``extract``) on ``max_examples`` drawn passages per phenomenon; ``published`` as
+    for ``passages`` (then the phenomena only the makers' own days plant are left out)."""
     source = source_of(extractor)
     chosen_kinds = tuple(kinds or KINDS)
-    names = list(phenomena) if phenomena is not None else _all(chosen_kinds)
+    names = list(phenomena) if phenomena is not None else known_phenomena(chosen_kinds)
+    if phenomena is None and published is not None:
+        names = [n for n in names if _plantable(n, chosen_kinds, published)]
     outcomes = []
     for name in names:
-        examples = _draw(name, chosen_kinds, max_examples)
+        examples = _draw(name, chosen_kinds, max_examples, published)
         ok = passes(source, examples, chosen_kinds)
         counterexample, predicted = None, []
         if not all(ok):
             try:
-                counterexample = _shrink(source, name, chosen_kinds, max(max_examples, 20))
+                tries = max(max_examples, 20)
+                counterexample = _shrink(source, name, chosen_kinds, tries, published)
             except NoSuchExample:  # failed in the batch, not alone: keep the batch's first
                 counterexample = examples[ok.index(False)]
             predicted = source.extract(counterexample.article)
@@ -160,6 +170,9 @@ def check_extractor(
     return Report(source.name, chosen_kinds, tuple(outcomes))
 
 
-def _all(kinds: tuple[str, ...]) -> list[str]:
-    """``phenomena()``, for ``check_extractor``, whose parameter of that name hides it."""
-    return phenomena(kinds)
+def _plantable(phenomenon: str, kinds: tuple[str, ...], published: Published) -> bool:
+    try:
+        passages(kinds=kinds, phenomena=[phenomenon], published=published)
+    except ValueError:
+        return False
+    return True

@@ -120,13 +120,14 @@ def add_distractors(extract: Extract, example: Example) -> str | None:
     return None
 
 
-CHECKS: dict[str, Callable[[Extract, Example], str | None]] = {
-    "change_number": change_number,
-    "shift_publication": shift_publication,
-    "insert_text": insert_text,
-    "add_distractors": add_distractors,
+Check = Callable[[Extract, Example], str | None]
+CHECKS: dict[str, tuple[Check, list[str] | None]] = {
+    "change_number": (change_number, ["figure"]),
+    "shift_publication": (shift_publication, ["date"]),
+    "insert_text": (insert_text, None),
+    "add_distractors": (add_distractors, ["figure"]),
 }
-_KINDS = {"change_number": ["figure"], "shift_publication": ["date"], "add_distractors": ["figure"]}
+"""Each check by name, with the kinds of passage it is drawn over (None: both)."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -144,14 +145,12 @@ def check_metamorphic(
     source: Source = source_of(extractor)
     out = []
     for name in checks or list(CHECKS):
-        check = CHECKS[name]
+        check, kinds = CHECKS[name]
 
-        def broken(
-            example: Example, check: Callable[[Extract, Example], str | None] = check
-        ) -> bool:
+        def broken(example: Example, check: Check = check) -> bool:
             return check(source.extract, example) is not None
 
-        strategy = passages(kinds=_KINDS.get(name))
+        strategy = passages(kinds=kinds)
         quick = settings(max_examples=max_examples, database=None, derandomize=True, deadline=None)
         try:
             example = find(strategy, broken, settings=quick)

@@ -1,15 +1,17 @@
 """Hypothesis strategies: news-style passages with planted, labelled figures and dates.
 
-``passages(kinds=..., phenomena=...)`` draws an ``Example``: an ``Article`` and its gold
-``Mention`` objects, written by one of ``figdate.testing.phenomena``'s makers (the makers
-of the challenge suite, so ``phenomena`` are its tags). The maker draws every choice from
-a ``random.Random`` that hypothesis controls, so a failing example shrinks like any other.
-Imports neither pandas nor the extractors.
+``passages(kinds=..., phenomena=..., published=...)`` draws an ``Example``: an ``Article``
+and its gold ``Mention`` objects, written by one of ``figdate.testing.phenomena``'s makers
+(the makers of the challenge suite, so ``phenomena`` are its tags). The maker draws every
+choice from a ``random.Random`` that hypothesis controls, so a failing example shrinks like
+any other. Imports neither pandas nor the extractors.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import inspect
 import random
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -21,9 +23,9 @@ from figdate.core.vocabulary import KINDS
 from figdate.testing.phenomena import boundaries, dates, figures
 from figdate.testing.phenomena.passages import Passage
 
-__all__ = ["Example", "passages", "phenomena"]
+__all__ = ["Example", "known_phenomena", "passages"]
 
-Maker = Callable[[random.Random], Passage]
+Maker = Callable[..., Passage]
 _MODULES = {"figure": (figures,), "date": (dates, boundaries)}
 
 
@@ -38,61 +40,93 @@ class Example:
     note: str
 
 
+@dataclass(frozen=True)
+class _Maker:
+    kind: str
+    make: Maker
+    tags: frozenset[str]
+    takes_published: bool
+    """False for the makers whose phenomenon is where the publication day falls (a year
+    or month boundary, a leap day) or that it is unknown: they choose their own."""
+
+
 SURVEY = 64
 """Seeds each maker is run with to learn the tags it can plant (some vary by draw: a weekday
 may fall on the publication day)."""
 
 
 @functools.cache
-def _makers() -> dict[str, tuple[str, Maker, frozenset[str]]]:
-    """Every maker by name: (kind, maker, the tags its passages can carry)."""
+def _makers() -> dict[str, _Maker]:
+    """Every maker by name, with the tags its passages can carry."""
     out = {}
     for kind, modules in _MODULES.items():
         for module in modules:
             for name, make in module.PHENOMENA.items():
                 tags = {t for seed in range(SURVEY) for t in make(random.Random(seed)).tags}
-                out[name] = (kind, make, frozenset(tags))
+                takes = "published" in inspect.signature(make).parameters
+                out[name] = _Maker(kind, make, frozenset(tags), takes)
     return out
 
 
-def phenomena(kinds: Iterable[str] | None = None) -> list[str]:
+def known_phenomena(kinds: Iterable[str] | None = None) -> list[str]:
     """The phenomenon tags the strategies can plant, for ``kinds`` (both by default)."""
     wanted = set(kinds or KINDS)
-    return sorted({t for kind, _, tags in _makers().values() if kind in wanted for t in tags})
+    return sorted({t for m in _makers().values() if m.kind in wanted for t in m.tags})
+
+
+Published = dt.date | st.SearchStrategy[dt.date] | None
 
 
 def passages(
-    kinds: Iterable[str] | None = None, phenomena: Iterable[str] | None = None
+    kinds: Iterable[str] | None = None,
+    phenomena: Iterable[str] | None = None,
+    published: Published = None,
 ) -> st.SearchStrategy[Example]:
     """Examples of the given kinds whose maker plants at least one of ``phenomena`` (any,
-    by default). An unknown kind or phenomenon is an error that lists the known ones."""
+    by default). ``published`` fixes the publication day (a date, or a strategy of dates,
+    such as ``st.dates()``) and every value is resolved against it; the makers whose
+    phenomenon is the publication day itself (year-boundary, month-boundary, leap-day,
+    undated) are then left out, though other makers still plant those tags when the day
+    falls so. An unknown kind or phenomenon is an error that lists the known ones."""
     wanted_kinds = set(kinds or KINDS)
     if unknown := wanted_kinds - set(KINDS):
         raise ValueError(f"unknown kinds {sorted(unknown)}; known: {', '.join(KINDS)}")
-    known = _known(wanted_kinds)
+    known = known_phenomena(wanted_kinds)
     wanted = set(phenomena) if phenomena is not None else None
     if wanted is not None and (unknown := wanted - set(known)):
         raise ValueError(f"unknown phenomena {sorted(unknown)}; known: {', '.join(known)}")
     names = [
         name
-        for name, (kind, _, tags) in _makers().items()
-        if kind in wanted_kinds and (wanted is None or wanted & tags)
+        for name, m in _makers().items()
+        if m.kind in wanted_kinds
+        and (wanted is None or wanted & m.tags)
+        and (published is None or m.takes_published)
     ]
+    if not names:
+        raise ValueError(
+            f"no maker plants {sorted(wanted or [])} on a publication day given by "
+            "published=: those phenomena are where the day falls; leave published out"
+        )
+    days: st.SearchStrategy[dt.date | None] = (
+        st.none()
+        if published is None
+        else st.just(published)
+        if isinstance(published, dt.date)
+        else published
+    )
     drawn = st.sampled_from(names).flatmap(
-        lambda name: st.randoms(use_true_random=False).map(functools.partial(_example, name))
+        lambda name: st.builds(
+            functools.partial(_example, name), st.randoms(use_true_random=False), days
+        )
     )
     if wanted is None:
         return drawn
     return drawn.filter(lambda example: not wanted.isdisjoint(example.tags))
 
 
-def _known(kinds: set[str]) -> list[str]:
-    """``phenomena()``, for ``passages``, whose parameter of that name hides it."""
-    return phenomena(kinds)
-
-
-def _example(name: str, rng: random.Random) -> Example:
-    passage = _makers()[name][1](rng)
+def _example(name: str, rng: random.Random, published: dt.date | None = None) -> Example:
+    make = _makers()[name].make
+    passage = make(rng) if published is None else make(rng, published=published)
     ident = f"{name}-example"
     rows = passage.rows(ident)
     mentions = tuple(

@@ -29,8 +29,9 @@ def _day(rng: random.Random, start: int = 2015, years: int = 10) -> dt.date:
     return dt.date(start, 1, 1) + dt.timedelta(days=rng.randrange(years * 365))
 
 
-def absolute(rng: random.Random) -> Passage:
-    day = _day(rng)
+def absolute(rng: random.Random, published: dt.date | None = None) -> Passage:
+    asked = published
+    day = _day(rng) if asked is None else asked - dt.timedelta(days=rng.randrange(1, 400))
     forms = [
         long_day(day),
         f"{MONTHS[day.month - 1]} {day.day}, {day.year}",
@@ -38,7 +39,7 @@ def absolute(rng: random.Random) -> Passage:
         day.isoformat(),
     ]
     shown = rng.choice(forms)
-    published = day + dt.timedelta(days=rng.randrange(1, 400))
+    published = asked or day + dt.timedelta(days=rng.randrange(1, 400))
     return Passage(
         [
             f"{cap(rng.choice(EVENTS_PAST))} in {rng.choice(PLACES)} on ",
@@ -51,14 +52,15 @@ def absolute(rng: random.Random) -> Passage:
     )
 
 
-def month_or_year(rng: random.Random) -> Passage:
-    day = _day(rng)
+def month_or_year(rng: random.Random, published: dt.date | None = None) -> Passage:
+    asked = published
+    day = _day(rng) if asked is None else asked - dt.timedelta(days=rng.randrange(400, 900))
     if rng.random() < 0.5:
         shown, value = f"{MONTHS[day.month - 1]} {day.year}", f"{day:%Y-%m}"
     else:
         shown, value = str(day.year), str(day.year)
     modifier = rng.choice(["", "", "early ", "late ", "mid-"]) if len(value) == 4 else ""
-    published = day + dt.timedelta(days=rng.randrange(400, 900))
+    published = asked or day + dt.timedelta(days=rng.randrange(400, 900))
     note = "a modifier keeps the precision (GUIDELINES.md 3.4)" if modifier else None
     return Passage(
         [
@@ -72,8 +74,8 @@ def month_or_year(rng: random.Random) -> Passage:
     )
 
 
-def dotted(rng: random.Random) -> Passage:
-    day = _day(rng)
+def dotted(rng: random.Random, published: dt.date | None = None) -> Passage:
+    day = published or _day(rng)  # a dateline: the publication day itself
     shown = f"{day.day:02d}.{day.month:02d}.{day.year}"
     return Passage(
         [
@@ -87,10 +89,12 @@ def dotted(rng: random.Random) -> Passage:
     )
 
 
-def slashed(rng: random.Random) -> Passage:
-    day = _day(rng)
+def slashed(rng: random.Random, published: dt.date | None = None) -> Passage:
+    asked = published
+    day = _day(rng) if asked is None else asked - dt.timedelta(days=rng.randrange(0, 30))
+    step = dt.timedelta(days=1 if asked is None else -1)  # not past an asked publication
     while day.day <= 12:  # unambiguous only: the ambiguous ones are optional (3.4.1)
-        day += dt.timedelta(days=1)
+        day += step
     day_first = rng.random() < 0.5
     shown = (
         f"{day.day:02d}/{day.month:02d}/{day.year}"
@@ -104,14 +108,14 @@ def slashed(rng: random.Random) -> Passage:
             date(shown, day.isoformat(), note),
             f", covers {rng.choice(PLACES)}.",
         ],
-        day + dt.timedelta(days=rng.randrange(0, 30)),
+        asked or day + dt.timedelta(days=rng.randrange(0, 30)),
         ("slashed", "day-first" if day_first else "month-first"),
         "a slashed numeric date whose order one number fixes",
     )
 
 
-def year_less(rng: random.Random) -> Passage:
-    published = _day(rng)
+def year_less(rng: random.Random, published: dt.date | None = None) -> Passage:
+    published = published or _day(rng)
     target = published - dt.timedelta(days=rng.randrange(1, 300))
     shown = rng.choice(
         [f"{target.day} {MONTHS[target.month - 1]}", f"{MONTHS[target.month - 1]} {target.day}"]
@@ -130,8 +134,8 @@ def year_less(rng: random.Random) -> Passage:
     )
 
 
-def year_less_future(rng: random.Random) -> Passage:
-    published = _day(rng)
+def year_less_future(rng: random.Random, published: dt.date | None = None) -> Passage:
+    published = published or _day(rng)
     target = published + dt.timedelta(days=rng.randrange(1, 300))
     shown = f"{target.day} {MONTHS[target.month - 1]}"
     value = earliest_after(published, target.month, target.day).isoformat()
@@ -148,8 +152,8 @@ def year_less_future(rng: random.Random) -> Passage:
     )
 
 
-def weekday(rng: random.Random) -> Passage:
-    published = _day(rng)
+def weekday(rng: random.Random, published: dt.date | None = None) -> Passage:
+    published = published or _day(rng)
     offset = 0 if rng.random() < 0.35 else rng.randrange(1, 7)  # the day itself, often
     name = WEEKDAYS[(published.weekday() - offset) % 7]
     value = weekday_on_or_before(published, WEEKDAYS.index(name)).isoformat()
@@ -170,8 +174,8 @@ def weekday(rng: random.Random) -> Passage:
     )
 
 
-def weekday_future(rng: random.Random) -> Passage:
-    published = _day(rng)
+def weekday_future(rng: random.Random, published: dt.date | None = None) -> Passage:
+    published = published or _day(rng)
     name = WEEKDAYS[(published.weekday() + rng.randrange(1, 7)) % 7]
     value = weekday_after(published, WEEKDAYS.index(name)).isoformat()
     return Passage(
@@ -207,8 +211,8 @@ def _relative(published: dt.date, rng: random.Random) -> tuple[str, str, str]:
     return rng.choice(options)
 
 
-def relative(rng: random.Random) -> Passage:
-    published = _day(rng)
+def relative(rng: random.Random, published: dt.date | None = None) -> Passage:
+    published = published or _day(rng)
     shown, value, tense = _relative(published, rng)
     event = rng.choice(EVENTS_FUTURE if tense == "future" else EVENTS_PAST)
     return Passage(
@@ -223,9 +227,12 @@ def relative(rng: random.Random) -> Passage:
     )
 
 
-def anaphoric(rng: random.Random) -> Passage:
-    anchor = _day(rng)
-    published = anchor + dt.timedelta(days=rng.randrange(20, 200))
+def anaphoric(rng: random.Random, published: dt.date | None = None) -> Passage:
+    if published is None:
+        anchor = _day(rng)
+        published = anchor + dt.timedelta(days=rng.randrange(20, 200))
+    else:
+        anchor = published - dt.timedelta(days=rng.randrange(20, 200))
     forms = [
         ("the following day", (anchor + dt.timedelta(days=1)).isoformat()),
         ("the next day", (anchor + dt.timedelta(days=1)).isoformat()),

@@ -28,7 +28,10 @@ QUALIFIED = (
 )
 
 
-def _day(rng: random.Random) -> dt.date:
+def _day(rng: random.Random, published: dt.date | None) -> dt.date:
+    """The publication day: the one asked for, or a draw (figures do not depend on it)."""
+    if published is not None:
+        return published
     return dt.date(2018, 1, 1) + dt.timedelta(days=rng.randrange(6 * 365))
 
 
@@ -36,7 +39,7 @@ def _count(rng: random.Random, low: int, high: int) -> int:
     return rng.randrange(low, high)
 
 
-def digits_comma(rng: random.Random) -> Passage:
+def digits_comma(rng: random.Random, published: dt.date | None = None) -> Passage:
     n = _count(rng, 1_000, 999_999)
     noun, verb = rng.choice(PEOPLE)
     shown = f"{n:,}"
@@ -46,13 +49,13 @@ def digits_comma(rng: random.Random) -> Passage:
             fig(shown, n, noun),
             f" {noun} {verb} in {rng.choice(PLACES)}.",
         ],
-        _day(rng),
+        _day(rng, published),
         ("digits-comma",),
         "thousands separated by commas",
     )
 
 
-def digits_dot(rng: random.Random) -> Passage:
+def digits_dot(rng: random.Random, published: dt.date | None = None) -> Passage:
     n = _count(rng, 1_000, 99_999)
     noun, verb = rng.choice(PEOPLE)
     shown = f"{n:,}".replace(",", ".")
@@ -62,13 +65,13 @@ def digits_dot(rng: random.Random) -> Passage:
             fig(shown, n, noun),
             f" {noun} {verb}, according to {rng.choice(AGENCIES)}.",
         ],
-        _day(rng),
+        _day(rng, published),
         ("digits-dot",),
         "thousands separated by dots, as many European outlets write them (GUIDELINES.md 2.4)",
     )
 
 
-def digits_space(rng: random.Random) -> Passage:
+def digits_space(rng: random.Random, published: dt.date | None = None) -> Passage:
     n = _count(rng, 1_000, 999_999)
     noun, verb = rng.choice(PEOPLE)
     space = rng.choice([" ", "\u00a0", "\u202f"])
@@ -78,25 +81,25 @@ def digits_space(rng: random.Random) -> Passage:
             fig(shown, n, noun),
             f" {noun} {verb} in {rng.choice(PLACES)}, {rng.choice(AGENCIES)} said.",
         ],
-        _day(rng),
+        _day(rng, published),
         ("digits-space",),
         f"thousands separated by U+{ord(space):04X} (GUIDELINES.md 2.4)",
     )
 
 
-def words(rng: random.Random) -> Passage:
+def words(rng: random.Random, published: dt.date | None = None) -> Passage:
     shown, n = rng.choice(WORD_NUMBERS)
     noun, verb = rng.choice(PEOPLE + THINGS)
     start = shown[0].upper() + shown[1:]
     return Passage(
         [fig(start, n, noun), f" {noun} {verb} in {rng.choice(PLACES)}."],
-        _day(rng),
+        _day(rng, published),
         ("words",),
         "a number in words at the start of a sentence",
     )
 
 
-def multiplier(rng: random.Random) -> Passage:
+def multiplier(rng: random.Random, published: dt.date | None = None) -> Passage:
     forms: list[Callable[[], tuple[str, str]]] = [
         (lambda: (f"{rng.randrange(11, 99) / 10:g} million", "m")),
         (lambda: (f"{rng.randrange(11, 99) / 10:g}m", "m")),
@@ -115,7 +118,7 @@ def multiplier(rng: random.Random) -> Passage:
             fig(shown, value, noun),
             f" {noun} {verb} across the region.",
         ],
-        _day(rng),
+        _day(rng, published),
         ("multiplier",),
         "a multiplier, spelt out or abbreviated",
     )
@@ -132,18 +135,18 @@ def _multiplied(shown: str) -> int:
     return round(number * scale)
 
 
-def decimal(rng: random.Random) -> Passage:
+def decimal(rng: random.Random, published: dt.date | None = None) -> Passage:
     value = rng.randrange(1, 99) + rng.randrange(1, 10) / 10
     unit, rest = rng.choice(MEASURES)
     return Passage(
         [fig(f"{value:g}", value, unit), f" {unit} {rest} in {rng.choice(PLACES)}."],
-        _day(rng),
+        _day(rng, published),
         ("decimal",),
         "a decimal quantity with a unit of measure",
     )
 
 
-def percent(rng: random.Random) -> Passage:
+def percent(rng: random.Random, published: dt.date | None = None) -> Passage:
     value = rng.choice([rng.randrange(2, 95), rng.randrange(11, 999) / 10])
     unit = rng.choice(["percent", "per cent", "%"])
     gap = "" if unit == "%" else " "
@@ -154,14 +157,14 @@ def percent(rng: random.Random) -> Passage:
             fig(shown, value, unit),
             f"{gap}{unit}, {rng.choice(AGENCIES)} said.",
         ],
-        _day(rng),
+        _day(rng, published),
         ("percent",),
         "a percentage: the number is the span, the percent word or sign its unit "
         "(GUIDELINES.md 2.6)",
     )
 
 
-def fraction(rng: random.Random) -> Passage:
+def fraction(rng: random.Random, published: dt.date | None = None) -> Passage:
     word, value = rng.choice([("Half", 0.5), ("A quarter", 0.25), ("Three quarters", 0.75)])
     n = rng.randrange(20, 900)
     noun, verb = rng.choice(PEOPLE)
@@ -172,13 +175,13 @@ def fraction(rng: random.Random) -> Passage:
             fig(str(n), n, noun),
             f" {noun} {verb} in {rng.choice(PLACES)}.",
         ],
-        _day(rng),
+        _day(rng, published),
         ("fraction", "digits"),
         "a fraction of a counted whole",
     )
 
 
-def ranges(rng: random.Random) -> Passage:
+def ranges(rng: random.Random, published: dt.date | None = None) -> Passage:
     low = rng.randrange(5, 400)
     high = low + rng.randrange(2, 60)
     noun, verb = rng.choice(PEOPLE + THINGS)
@@ -193,7 +196,7 @@ def ranges(rng: random.Random) -> Passage:
             fig(str(high), high, noun, note=note),
             f"{after} {noun} {verb} in {rng.choice(PLACES)}.",
         ],
-        _day(rng),
+        _day(rng, published),
         ("range",),
         "a range of figures",
     )
@@ -205,15 +208,17 @@ def _split(joiner: str) -> tuple[str, str, str]:
     return before, middle, after
 
 
-def approximate(rng: random.Random) -> Passage:
-    return _qualified(rng, [q for q in QUALIFIED if q[1] == "approx"])
+def approximate(rng: random.Random, published: dt.date | None = None) -> Passage:
+    return _qualified(rng, [q for q in QUALIFIED if q[1] == "approx"], published)
 
 
-def bound(rng: random.Random) -> Passage:
-    return _qualified(rng, [q for q in QUALIFIED if q[1] != "approx"])
+def bound(rng: random.Random, published: dt.date | None = None) -> Passage:
+    return _qualified(rng, [q for q in QUALIFIED if q[1] != "approx"], published)
 
 
-def _qualified(rng: random.Random, choices: list[tuple[str, str]]) -> Passage:
+def _qualified(
+    rng: random.Random, choices: list[tuple[str, str]], published: dt.date | None
+) -> Passage:
     words, qualifier = rng.choice(choices)
     n = rng.choice([rng.randrange(20, 999), rng.randrange(1_000, 90_000)])
     shown = f"{n:,}"
@@ -225,13 +230,13 @@ def _qualified(rng: random.Random, choices: list[tuple[str, str]]) -> Passage:
             fig(shown, n, noun, qualifier),
             f" {noun} {verb} in {rng.choice(PLACES)}.",
         ],
-        _day(rng),
+        _day(rng, published),
         (tag,),
         f"the words before the figure give its qualifier ({words!r}: {qualifier})",
     )
 
 
-def money(rng: random.Random) -> Passage:
+def money(rng: random.Random, published: dt.date | None = None) -> Passage:
     forms = [
         ("$", "{n} million", 1_000_000),
         ("€", "{n:,}", 1),
@@ -250,7 +255,7 @@ def money(rng: random.Random) -> Passage:
             fig(shown, n * scale, unit),
             f"{after} for {rng.choice(PLACES)}, {rng.choice(AGENCIES)} said.",
         ],
-        _day(rng),
+        _day(rng, published),
         ("money",),
         "money: the number is the span, the currency its unit (GUIDELINES.md 2.6)",
     )
@@ -269,7 +274,7 @@ NOT_FIGURES = (
 CODES = ("an F-16", "a Su-24", "a MiG-29", "an MQ-9")
 
 
-def not_figures(rng: random.Random) -> Passage:
+def not_figures(rng: random.Random, published: dt.date | None = None) -> Passage:
     template = rng.choice(NOT_FIGURES)
     shown, n = rng.choice(WORD_NUMBERS[:12])
     noun = rng.choice(["families", "trucks", "patients", "people"])
@@ -286,7 +291,7 @@ def not_figures(rng: random.Random) -> Passage:
     start = shown if head else shown[0].upper() + shown[1:]
     return Passage(
         [head.format(**fields), fig(start, n, noun), tail.format(**fields)],
-        _day(rng),
+        _day(rng, published),
         ("not-figure",),
         "a model name, a resolution, a road, a phone number, an "
         "ordinal, a flight or a name beside a real figure: only the count is a figure",
