@@ -24,7 +24,7 @@ from figdate.testing.phenomena import boundaries, dates, figures
 from figdate.testing.phenomena.passages import Passage
 
 PER_PHENOMENON = 16
-VERSION = "1.0.0"
+VERSION = "1.0.1"
 ARTICLE_COLUMNS = (*ARTICLES, "tags")  # each passage's phenomena
 MANIFEST = {
     "name": "figdate-challenge",

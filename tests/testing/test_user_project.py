@@ -36,7 +36,7 @@ def test_with_the_fixture(figdate_check):
 
 
 def test_rules_on_what_it_supports():
-    supported = ["absolute", "weekday", "future"]
+    supported = ["absolute", "weekday", "future", "digits-dot", "fraction", "range"]
     check_extractor("rules", phenomena=supported, max_examples=10).assert_ok()
 '''
 

@@ -35,8 +35,9 @@ def _fuzz(args: argparse.Namespace) -> int:
         error = InputError([Problem("figdate fuzz", reason=str(exc))])
         error.usage = True
         raise error from exc
+    day = f"published {args.published}; " if args.published else ""
     print(f"{report.extractor} on {args.examples} drawn passages per phenomenon "
-          f"(kinds: {', '.join(report.kinds)}; value scheme: every planted mention, "
+          f"(kinds: {', '.join(report.kinds)}; {day}value scheme: every planted mention, "
           "nothing more)")  # fmt: skip
     print(report.table())
     violations = []

@@ -49,6 +49,12 @@ FORM_CASES: list[Case] = [
     # two decimals: not a clock time without a time word
     ("The convoy carried 4.75 tonnes of flour.", DAY, [(F, "4.75", 4.75)]),
     ("Bread now costs 1.20 dollars a loaf.", DAY, [(F, "1.20", 1.2)]),
+    # found by comparing rules' output on TimeBank before and after: in money and before a
+    # multiplier a dot is a decimal point; an ordinal before "two quarters" makes a count
+    ("Shares closed at $43.875, up 1.125 cents.", DAY,
+     [(F, "43.875", 43.875), (F, "1.125", 1.125)]),
+    ("Output fell in the first two quarters of the year.", DAY, [(F, "two", 2)]),
+    ("The fund lent 1.125 million dollars.", DAY, [(F, "1.125 million", 1125000)]),
     # telephone numbers: not figures
     ("Call 0800 641 722 for help; 40 volunteers answer.", DAY, [(F, "40", 40)]),
     ("The hotline, 0300 123 4567, took 250 calls.", DAY, [(F, "250", 250)]),

@@ -13,7 +13,6 @@ def test_the_cases_are_distinct() -> None:
     assert len(set(texts)) == len(texts) >= 29
 
 
-@pytest.mark.xfail(strict=True, reason="rules learns these forms in the next commit")
 @pytest.mark.parametrize(("text", "published", "mentions"), FORM_CASES,
                          ids=[c[0][:40] for c in FORM_CASES])  # fmt: skip
 def test_sentence(text: str, published: object, mentions: list[tuple[object, ...]]) -> None:

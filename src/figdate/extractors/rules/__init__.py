@@ -1,10 +1,10 @@
 """``rules``: figdate's default extractor. Pure Python, deterministic, no downloads.
 
 One pass over the text with one pattern that tries, at each word, a date (``dates``), a
-URL or a clock time (which hide the numbers in them), and a number (``numbers``, kept as
-a figure by ``figures``). Dates come first, so "5 March" is a date and not the figure 5;
-a year that turns out not to be a date ("2000 people") is read again as a number.
-Relative dates are resolved by ``calendar``.
+URL, a clock time or a telephone number (which hide the numbers in them), and a number
+(``numbers``, kept as a figure by ``figures``, or as two in a range: "5-7"). Dates come
+first, so "5 March" is a date and not the figure 5; a year that turns out not to be a date
+("2000 people") is read again as a number. Relative dates are resolved by ``calendar``.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ _THE_BEFORE = [
 ]
 _A_BEFORE = [
     *["dozen", "hundred", "thousand", "million", "billion", "year", "month", "week", "day"],
-    "few",
+    *["few", "half", "third", "quarter"],
 ]
 _THIS_BEFORE = ["year", "month", "week", "day", "same", "fiscal", *_NAMES]
 # What a match can start with. The named group says which kind of word it is, so that a
@@ -67,6 +67,7 @@ PATTERN = re.compile(
       {dates.DATES}
     | (?P<url>{figures.URL})
     | (?P<clock>{figures.CLOCK})
+    | (?P<phone>{figures.PHONE})
     | (?P<number>{NUMBERS})
     )""",
     re.VERBOSE,
@@ -78,7 +79,7 @@ _NUMBER_ONLY = re.compile(rf"(?P<number>{NUMBERS})", re.VERBOSE)
 
 class RulesExtractor:
     name = "rules"
-    version = "0.3.6"
+    version = "0.3.7"
 
     def extract(self, article: Article) -> Iterator[dict[str, Any]]:
         text, published = article.text, article.published
@@ -106,6 +107,8 @@ class RulesExtractor:
                 row = figures.figure(match, text)
                 if row is not None:
                     yield row
+                elif text.startswith("-", match.end()):
+                    yield from figures.hyphen_range(match, text)
 
 
 # A word starting with a digit is a date or a clock time only in these shapes; any other
@@ -117,6 +120,7 @@ _DIGIT_DATE_OR_TIME = re.compile(
     r"(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"  # 12 January, 8 and 10 October
     r"|\d+[\s-]+(?i:years?|months?|weeks?|days?)[\s-]+(?i:ago|later|earlier)"
     r"|\d{1,2}\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)|\d{3,4}\s*(?:GMT|UTC|hrs|hours\ local)\b"
+    r"|0\d"  # a telephone number, or an identifier
 )
 
 

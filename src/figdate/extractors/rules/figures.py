@@ -11,7 +11,7 @@ import math
 import re
 
 from figdate.core.vocabulary import QUALIFIER_WORDS
-from figdate.extractors.rules.numbers import is_vague, value_of
+from figdate.extractors.rules.numbers import GROUP_SPACES, WORD, is_vague, ungrouped, value_of
 from figdate.extractors.rules.trie import trie
 
 MEASURES = (
@@ -39,13 +39,19 @@ STOP = {
 }  # fmt: skip
 QUOTES = "\"'\u201c\u201d\u2018\u2019"
 NOT_NOUNS = {"this", "was", "has", "is", "its", "us", "as", "his", "hers", "ours", "yes"}
-# Clock times and URLs: matched before numbers so that nothing inside them is a figure.
+# Clock times, URLs and telephone numbers: matched before numbers so that nothing inside
+# them is a figure. A dot between hours and minutes makes a clock time only with a time
+# word after it or "at" before it ("10.30 am", "at 10.30"): "4.75 tonnes" is a decimal.
 CLOCK = (
-    r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
+    r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
+    r"|\d{1,2}\.\d{2}\s*(?i:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT\b|UTC\b)"
+    r"|(?<=\b[Aa]t\s)\d{1,2}\.[0-5]\d(?!\d)"
     r"|\d{1,2}\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)"
     r"|\d{3,4}\s*(?:GMT|UTC|hrs|hours\ local)\b"
 )
 URL = r"(?i:https?://|www\.)\S+"
+# A leading 0 and more groups: "0800 641 722", "020 7946 0958", "0300-123-4567".
+PHONE = rf"0\d{{1,4}}(?:[-.{GROUP_SPACES}]\d{{2,4}})+(?![\d.,]\d)"
 # A number after a capitalised label noun names something ("Resolution 2254", "Highway 5").
 LABELS = frozenset(
     [
@@ -116,8 +122,11 @@ def figure(match: re.Match[str], text: str) -> dict[str, object] | None:
     before = text[max(0, start - 40) : start].split()  # read once, used by both checks
     if not _counts(text, match, before):
         return None
+    if not _fraction_counts(match, text):  # "the first two quarters": a count, "two"
+        words = _WORDS.match(text, start)
+        return figure(words, text) if words else None
     surface = match.group()
-    number = _number(surface)
+    number = _number(surface, _decimal_dot(surface, text, start, end))
     if number is None:
         return None
     return {
@@ -131,6 +140,19 @@ def figure(match: re.Match[str], text: str) -> dict[str, object] | None:
     }
 
 
+_WORDS = re.compile(f"(?i:{WORD})")
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?:first|second|third|fourth|final|last|latter|former|other)\s+$", re.IGNORECASE
+)
+
+
+def _fraction_counts(match: re.Match[str], text: str) -> bool:
+    """ "half of" is a fraction; "the first half of the month" is a period, not a figure."""
+    start = match.start()
+    fraction = "fraction" in match.re.groupindex and match.group("fraction")
+    return not (fraction and _ORDINAL_BEFORE.search(text, max(0, start - 10), start))
+
+
 MAX_ID_DIGITS = 12
 """A run of more digits than this, with no thousands separators, is an identifier (a
 tracking code, an account or phone number), not a count."""
@@ -138,16 +160,38 @@ MAX_FIGURE = 10**30
 """Figures the contract can hold: at most 30 digits before the point."""
 
 
-def _number(surface: str) -> int | float | None:
+_ONE_DOT = re.compile(r"\d{1,3}\.\d{3}(?![\d.])")
+_MONEY_AFTER = re.compile(
+    r"\s*(?:%|(?:[A-Z][a-z]+\s+)?(?:cents|dollars|euros|pounds|yen|marks|francs)\b"
+    r"|(?:percent|per\s+cent|points)\b)"
+)
+
+
+def _decimal_dot(surface: str, text: str, start: int, end: int) -> bool:
+    """Whether the dot in "16.125" is a decimal point, not a thousands separator (2.4): in
+    money ("$16.125", "1.125 cents"), a rate ("2.125%") or before a multiplier
+    ("1.125 million"), where the digits are not a count."""
+    head = _ONE_DOT.match(surface) if "." in surface else None
+    if head is None:
+        return False
+    return (
+        head.end() < len(surface)
+        or (start > 0 and text[start - 1] in "$\u20ac\u00a3")
+        or _MONEY_AFTER.match(text, end) is not None
+    )
+
+
+def _number(surface: str, decimal: bool = False) -> int | float | None:
     """The figure's value, exact for digits (no float rounding of long numbers), or None
-    for an identifier or a number beyond what a figure can be."""
-    plain = surface.replace(",", "")
+    for an identifier or a number beyond what a figure can be. ``decimal``: a dot before
+    three digits is a decimal point."""
+    plain = surface if decimal else ungrouped(surface)
     if plain.isdigit():
-        if len(plain) > MAX_ID_DIGITS and "," not in surface:
-            return None
+        if (len(plain) > MAX_ID_DIGITS and plain == surface) or surface[0] == "0" != plain:
+            return None  # an identifier: too long to be a count, or "0800", "007"
         number: int | float = int(plain)
     else:
-        number = value_of(surface)
+        number = value_of(surface, grouped=not decimal)
         if not math.isfinite(number):
             return None
         if float(number).is_integer():
@@ -227,3 +271,29 @@ def unit(text: str, end: int) -> str | None:
         ):
             return word
     return None
+
+
+_RANGE_END = re.compile(r"-([1-9]\d{0,6})\b(?![-/:.,]\d)")
+
+
+def hyphen_range(match: re.Match[str], text: str) -> list[dict[str, object]]:
+    """ "5-7 families": two figures, a range (GUIDELINES.md 2.1), when both are plain
+    numbers, the first the smaller, and nothing before makes them a code ("F-5-7",
+    "Route 5-7"); otherwise none ("3-1" is a score, "7-11" a name, both as rules reads)."""
+    low, start = match.group(), match.start()
+    second = _RANGE_END.match(text, match.end())
+    if not (second and low.isdigit() and low[0] != "0" and int(low) < int(second.group(1))):
+        return []
+    before = text[max(0, start - 40) : start].split()
+    if _NOT_A_COUNT_BEFORE.search(text, max(0, start - 6), start) or (
+        before and before[-1] in LABELS
+    ):
+        return []
+    noun = unit(text, second.end())
+    return [
+        {"kind": "figure", "start": start, "end": match.end(), "text": low, "value": int(low),
+         "qualifier": qualifier_of(before), "unit": noun},
+        {"kind": "figure", "start": second.start(1), "end": second.end(),
+         "text": second.group(1), "value": int(second.group(1)), "qualifier": "exact",
+         "unit": noun},
+    ]  # fmt: skip

@@ -1,5 +1,6 @@
 """Numbers in words and digits: "Fifty-one", "two million", "1.8 million", "half a million",
-"a dozen", "16,549"; and vague magnitudes: "tens of thousands", "dozens".
+"a dozen", "16,549", "12.400", "441 150"; vague magnitudes: "tens of thousands", "dozens";
+and vague fractions before "of": "Three quarters of", "half of".
 
 ``NUMBER`` finds candidate number expressions; ``value_of`` turns one into a number.
 """
@@ -14,9 +15,20 @@ _unit = "|".join(sorted(UNITS, key=len, reverse=True))
 _ten = "|".join(TENS)
 _scale = "|".join(SCALES)
 WORD = rf"\b(?:(?:{_ten})(?:[-\s](?:{_unit}))?|{_unit}|{_ten})\b"
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+GROUP_SPACES = " \u00a0\u202f"
+"""A space, a no-break space, a narrow no-break space: between groups of three digits."""
+# Thousands: a comma, a dot or a space between groups of exactly three digits after one to
+# three (GUIDELINES.md 2.4), so "12.400" is 12400 and "2.5" stays a decimal.
+DIGITS = (
+    r"\d{1,3}(?:(?:,\d{3})+(?:\.\d+)?"
+    rf"|(?:(?:\.\d{{3}})+|(?:[{GROUP_SPACES}]\d{{3}})+)(?![.,]?\d))"
+    r"|\d+(?:\.\d+)?"
+)
 _words = rf"{WORD}(?:\s+(?:and\s+)?(?:{WORD}|(?:{_scale}|dozen)\b))*"
 _digits = rf"(?:{DIGITS})(?:\s*(?:{_scale}|bn|mn|m|k)\b)?(?:\s+(?:{_scale}))?"
+
+FRACTIONS = {"half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25}
+_FRACTION = r"half|(?:an?|one)[\s-]+(?:half|third|quarter)|(?:two|three)[\s-]+(?:thirds|quarters)"
 
 # The number expression, case-insensitive, for use inside a larger pattern.
 NUMBERS = rf"""(?i:
@@ -25,6 +37,7 @@ NUMBERS = rf"""(?i:
     |(?P<half>\bhalf\s+a\s+(?:{_scale}|dozen)\b)
     |(?P<a>\ban?\s+(?:dozen|{_scale})(?:\s+(?:{_scale}))?\b)
     |(?P<digits>{_digits})
+    |(?P<fraction>\b(?:{_FRACTION})(?=\s+of\b))
     |(?P<words>{_words})
     )"""
 NUMBER = re.compile(rf"\b{NUMBERS}", re.VERBOSE)
@@ -35,15 +48,29 @@ _PLAIN = re.compile(r"\d+(?:\.\d+)?")
 _SEPARATORS = re.compile(r"[\s-]+")
 
 
-def value_of(text: str) -> float:
-    """The value of one expression matched by NUMBER (vague ones give their base)."""
-    plain = text.replace(",", "")
+_GROUPED = re.compile(rf"\d{{1,3}}(?:(?P<sep>[,.{GROUP_SPACES}])\d{{3}})(?:(?P=sep)\d{{3}})*(?!\d)")
+
+
+def ungrouped(text: str) -> str:
+    """``text`` with the thousands separators of its grouped numbers taken out."""
+    if "." not in text and " " not in text and "\u00a0" not in text and "\u202f" not in text:
+        return text.replace(",", "")  # the common case, in str methods: "35,000", "two"
+    return _GROUPED.sub(lambda m: m.group().replace(m.group("sep"), ""), text)
+
+
+def value_of(text: str, grouped: bool = True) -> float:
+    """The value of one expression matched by NUMBER (vague ones give their base);
+    ``grouped=False``: a dot is a decimal point, even before three digits."""
+    plain = ungrouped(text) if grouped else text.replace(",", "")
     if _PLAIN.fullmatch(plain):  # the common case: digits
         return float(plain)
     lowered = plain.lower()
     if lowered in _ONE_WORD:  # the next most common: "three", "dozens"
         return _ONE_WORD[lowered]
     words = _SEPARATORS.sub(" ", lowered).split()
+    if words[-1] in FRACTIONS:  # "Three quarters", "a third", "half"
+        count = UNITS.get(words[0], 1) if len(words) > 1 else 1
+        return count * FRACTIONS[words[-1]]
     if len(words) >= 3 and words[1] == "of" and words[0] in {"tens", "hundreds"}:
         return {"tens": 10, "hundreds": 100}[words[0]] * VAGUE[words[2]]
     if len(words) == 1 and words[0] in VAGUE:

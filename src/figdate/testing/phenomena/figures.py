@@ -7,7 +7,7 @@ import datetime as dt
 import random
 from collections.abc import Callable
 
-from figdate.testing.phenomena.passages import Passage, fig
+from figdate.testing.phenomena.passages import Passage, cap, fig
 from figdate.testing.phenomena.words import AGENCIES, MEASURES, PEOPLE, PLACES, THINGS, WORD_NUMBERS
 
 QUALIFIED = (
@@ -45,7 +45,7 @@ def digits_comma(rng: random.Random, published: dt.date | None = None) -> Passag
     shown = f"{n:,}"
     return Passage(
         [
-            f"{rng.choice(AGENCIES).capitalize()} said ",
+            f"{cap(rng.choice(AGENCIES))} said ",
             fig(shown, n, noun),
             f" {noun} {verb} in {rng.choice(PLACES)}.",
         ],
@@ -114,7 +114,7 @@ def multiplier(rng: random.Random, published: dt.date | None = None) -> Passage:
     noun, verb = rng.choice(PEOPLE)
     return Passage(
         [
-            f"{rng.choice(AGENCIES).capitalize()} estimates that ",
+            f"{cap(rng.choice(AGENCIES))} estimates that ",
             fig(shown, value, noun),
             f" {noun} {verb} across the region.",
         ],
@@ -226,7 +226,7 @@ def _qualified(
     tag = "approximate" if qualifier == "approx" else "bound"
     return Passage(
         [
-            f"{rng.choice(AGENCIES).capitalize()} said {words} ",
+            f"{cap(rng.choice(AGENCIES))} said {words} ",
             fig(shown, n, noun, qualifier),
             f" {noun} {verb} in {rng.choice(PLACES)}.",
         ],
