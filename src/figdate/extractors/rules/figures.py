@@ -11,7 +11,7 @@ import math
 import re
 
 from figdate.core.vocabulary import QUALIFIER_WORDS
-from figdate.extractors.rules.numbers import GROUP_SPACES, WORD, is_vague, ungrouped, value_of
+from figdate.extractors.rules.numbers import GROUP_SPACES, is_vague, ungrouped, value_of
 from figdate.extractors.rules.trie import trie
 
 MEASURES = (
@@ -122,11 +122,8 @@ def figure(match: re.Match[str], text: str) -> dict[str, object] | None:
     before = text[max(0, start - 40) : start].split()  # read once, used by both checks
     if not _counts(text, match, before):
         return None
-    if not _fraction_counts(match, text):  # "the first two quarters": a count, "two"
-        words = _WORDS.match(text, start)
-        return figure(words, text) if words else None
     surface = match.group()
-    number = _number(surface, _decimal_dot(surface, text, start, end))
+    number = _number(surface, "." in surface and _decimal_dot(surface, text, start, end))
     if number is None:
         return None
     return {
@@ -138,19 +135,6 @@ def figure(match: re.Match[str], text: str) -> dict[str, object] | None:
         "qualifier": "min" if is_vague(surface) else qualifier_of(before),
         "unit": unit(text, end),
     }
-
-
-_WORDS = re.compile(f"(?i:{WORD})")
-_ORDINAL_BEFORE = re.compile(
-    r"\b(?:first|second|third|fourth|final|last|latter|former|other)\s+$", re.IGNORECASE
-)
-
-
-def _fraction_counts(match: re.Match[str], text: str) -> bool:
-    """ "half of" is a fraction; "the first half of the month" is a period, not a figure."""
-    start = match.start()
-    fraction = "fraction" in match.re.groupindex and match.group("fraction")
-    return not (fraction and _ORDINAL_BEFORE.search(text, max(0, start - 10), start))
 
 
 MAX_ID_DIGITS = 12
@@ -171,7 +155,7 @@ def _decimal_dot(surface: str, text: str, start: int, end: int) -> bool:
     """Whether the dot in "16.125" is a decimal point, not a thousands separator (2.4): in
     money ("$16.125", "1.125 cents"), a rate ("2.125%") or before a multiplier
     ("1.125 million"), where the digits are not a count."""
-    head = _ONE_DOT.match(surface) if "." in surface else None
+    head = _ONE_DOT.match(surface)
     if head is None:
         return False
     return (
@@ -185,13 +169,15 @@ def _number(surface: str, decimal: bool = False) -> int | float | None:
     """The figure's value, exact for digits (no float rounding of long numbers), or None
     for an identifier or a number beyond what a figure can be. ``decimal``: a dot before
     three digits is a decimal point."""
-    plain = surface if decimal else ungrouped(surface)
+    plain = surface.replace(",", "")
+    if not (decimal or plain.isdigit()):
+        plain = ungrouped(surface)  # "12.400", "441 150", "1 500 million"
     if plain.isdigit():
         if (len(plain) > MAX_ID_DIGITS and plain == surface) or surface[0] == "0" != plain:
             return None  # an identifier: too long to be a count, or "0800", "007"
         number: int | float = int(plain)
     else:
-        number = value_of(surface, grouped=not decimal)
+        number = value_of(plain)
         if not math.isfinite(number):
             return None
         if float(number).is_integer():

@@ -29,6 +29,12 @@ _digits = rf"(?:{DIGITS})(?:\s*(?:{_scale}|bn|mn|m|k)\b)?(?:\s+(?:{_scale}))?"
 
 FRACTIONS = {"half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25}
 _FRACTION = r"half|(?:an?|one)[\s-]+(?:half|third|quarter)|(?:two|three)[\s-]+(?:thirds|quarters)"
+# "the first half of the month" is a period and "the first two quarters" a count: not
+# fractions after an ordinal (fixed-width look-behinds, one per word).
+_NOT_AFTER = "".join(
+    rf"(?<!{word}\s)"
+    for word in ("first", "second", "third", "fourth", "final", "last", "latter", "former", "other")
+)
 
 # The number expression, case-insensitive, for use inside a larger pattern.
 NUMBERS = rf"""(?i:
@@ -37,7 +43,7 @@ NUMBERS = rf"""(?i:
     |(?P<half>\bhalf\s+a\s+(?:{_scale}|dozen)\b)
     |(?P<a>\ban?\s+(?:dozen|{_scale})(?:\s+(?:{_scale}))?\b)
     |(?P<digits>{_digits})
-    |(?P<fraction>\b(?:{_FRACTION})(?=\s+of\b))
+    |(?P<fraction>{_NOT_AFTER}\b(?:{_FRACTION})(?=\s+of\b))
     |(?P<words>{_words})
     )"""
 NUMBER = re.compile(rf"\b{NUMBERS}", re.VERBOSE)
@@ -48,20 +54,23 @@ _PLAIN = re.compile(r"\d+(?:\.\d+)?")
 _SEPARATORS = re.compile(r"[\s-]+")
 
 
-_GROUPED = re.compile(rf"\d{{1,3}}(?:(?P<sep>[,.{GROUP_SPACES}])\d{{3}})(?:(?P=sep)\d{{3}})*(?!\d)")
+_GROUPED = re.compile(
+    rf"(?<![\d.,])\d{{1,3}}(?:(?P<sep>[,.{GROUP_SPACES}])\d{{3}})(?:(?P=sep)\d{{3}})*(?!\d)"
+)
 
 
 def ungrouped(text: str) -> str:
     """``text`` with the thousands separators of its grouped numbers taken out."""
     if "." not in text and " " not in text and "\u00a0" not in text and "\u202f" not in text:
-        return text.replace(",", "")  # the common case, in str methods: "35,000", "two"
+        return text.replace(",", "")  # str methods only: "35,000", "two"
     return _GROUPED.sub(lambda m: m.group().replace(m.group("sep"), ""), text)
 
 
-def value_of(text: str, grouped: bool = True) -> float:
-    """The value of one expression matched by NUMBER (vague ones give their base);
-    ``grouped=False``: a dot is a decimal point, even before three digits."""
-    plain = ungrouped(text) if grouped else text.replace(",", "")
+def value_of(text: str) -> float:
+    """The value of one expression matched by NUMBER (vague ones give their base), its
+    thousands separators other than commas already taken out (``ungrouped``): a dot left
+    is a decimal point."""
+    plain = text.replace(",", "")
     if _PLAIN.fullmatch(plain):  # the common case: digits
         return float(plain)
     lowered = plain.lower()
