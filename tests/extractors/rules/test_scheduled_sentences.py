@@ -24,7 +24,6 @@ def test_sentence(text: str, published: object, mentions: list[tuple[object, ...
     assert found(text, published) == expected(mentions)
 
 
-@pytest.mark.xfail(strict=True, reason="rules 0.3.8 reads a bare cue before a noun as an adjective")
 @pytest.mark.parametrize(("text", "published", "mentions"), ADJECTIVE_CASES,
                          ids=[c[0][:40] for c in ADJECTIVE_CASES])  # fmt: skip
 def test_a_cue_as_an_adjective(

@@ -79,7 +79,7 @@ _NUMBER_ONLY = re.compile(rf"(?P<number>{NUMBERS})", re.VERBOSE)
 
 class RulesExtractor:
     name = "rules"
-    version = "0.3.7"
+    version = "0.3.8"
 
     def extract(self, article: Article) -> Iterator[dict[str, Any]]:
         text, published = article.text, article.published

@@ -7,7 +7,9 @@ own clause, before it, carries a future or modal construction: "will", "shall", 
 "is/are due", "is/are scheduled/expected/set/slated/planned", "plan(s)/intend(s) to",
 "upcoming"; or a scheduled event in the present tense: "takes effect", "comes into force",
 "expires", "payable", "of record", "record date", "deadline", "effective", "extended
-until", "expect(s) ... to", "to be" done, bare "set to", "slated", "scheduled", "due". A
+until", "expect(s) ... to", "to be" done, bare "set to", and "slated", "scheduled", "due"
+or "effective" before a preposition, a number or a name ("due on", "effective 2 October";
+before a noun they describe it: "Scheduled flights resumed on Monday" is past). A
 scheduled event counts only where the clause has no past auxiliary before the date ("the
 grant was payable on 15 January" stays in the past). The clause is what follows the last
 comma, semicolon, colon, sentence end or "that" before the date, so "the talks that were
@@ -26,8 +28,10 @@ FUTURE = re.compile(
 )
 SCHEDULED = re.compile(
     r"\b(?:(?:takes?|comes?|goes?|enters?)\s+(?:into\s+)?(?:effect|force)|expires?|payable"
-    r"|of\s+record|record\s+date|deadline|effective|extend(?:s|ed)?\s+(?:\w+\s+){0,3}?(?:to|until"
-    r"|through)|expects?\s+(?:\w+\s+){0,3}?to|to\s+be\s+\w+ed|set\s+to|slated|scheduled|due)\b",
+    r"|of\s+record|record\s+date|deadline|extend(?:s|ed)?\s+(?:\w+\s+){0,3}?(?:to|until"
+    r"|through)|expects?\s+(?:\w+\s+){0,3}?to|to\s+be\s+\w+ed|set\s+to"
+    r"|(?:slated|scheduled|due|effective)(?=\s+(?:to|for|on|in|by|from|until|at|between|around"
+    r"|next|this|early|late|mid|an?|the|its|their|his|her|\d|(?-i:[A-Z]))))\b",
     re.IGNORECASE,
 )
 PAST_AUXILIARY = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
@@ -44,4 +48,7 @@ def is_future(text: str, start: int) -> bool:
     clause = window[ends[-1].end() :] if ends else window
     if FUTURE.search(clause):
         return True
-    return SCHEDULED.search(clause) is not None and PAST_AUXILIARY.search(clause) is None
+    if PAST_AUXILIARY.search(clause):
+        return False
+    cue = SCHEDULED.search(clause + text[start : start + 12])  # "effective 2 October"
+    return cue is not None and cue.start() < len(clause)
