@@ -27,6 +27,7 @@ def test_every_relation_holds_for_rules() -> None:
         (toys.no_multipliers, "change_number"),
         (toys.against_today, "shift_publication"),
         (toys.drops_after_insert, "insert_text"),
+        (toys.reads_codes, "add_distractors"),
     ],
 )
 def test_each_toy_is_caught_by_its_check(toy: object, check: str) -> None:

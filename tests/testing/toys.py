@@ -1,6 +1,6 @@
 """Deliberately broken extractors, each wrong in one way a metamorphic check names: it
-ignores multipliers, resolves relative dates against a fixed "today", or drops the first
-mention after text is inserted before the passage."""
+ignores multipliers, resolves relative dates against a fixed "today", drops the first
+mention after text is inserted before the passage, or reads the numbers in codes."""
 
 from __future__ import annotations
 
@@ -39,3 +39,16 @@ def drops_after_insert(article: Article) -> list[dict[str, Any]]:
     """rules, but the first mention is lost when the text starts with inserted words."""
     rows = list(RULES.extract(article))
     return rows[1:] if article.text.startswith(INSERTED) else rows
+
+
+_CODE = re.compile(r"(?<=[A-Z]-)\d+")
+
+
+def reads_codes(article: Article) -> list[dict[str, Any]]:
+    """rules, but the number in a code ("F-16", "COVID-19") is a figure."""
+    rows = list(RULES.extract(article))
+    for code in _CODE.finditer(article.text):
+        rows.append({"kind": "figure", "start": code.start(), "end": code.end(),
+                     "text": code.group(), "value": int(code.group()), "qualifier": "exact",
+                     "unit": None})  # fmt: skip
+    return rows

@@ -8,8 +8,8 @@ known, and compare what the extractor says before and after.
   weekday the extractor read must move with it (one that resolves against today fails).
 - ``insert_text``: an unrelated sentence before the passage shifts every prediction's
   offsets by its length and changes nothing else.
-- ``add_distractors``: codes, identifiers and ordinals appended after the passage add no
-  figure and change none before them.
+- ``add_distractors``: codes, identifiers, ordinals, a year and a telephone number
+  appended after the passage add no figure and change none before them.
 
 Each returns None when the relation holds, or one line saying how it broke.
 """
@@ -37,7 +37,7 @@ Extract = Callable[[Article], Rows]
 INSERTED = "Officials gave no further details about the visit. "
 DISTRACTORS = (
     " The F-16 crossed Route 5 near the 3rd checkpoint. COVID-19 cases rose."
-    " Resolution 2254 was cited, and aid flows 24/7."
+    " Resolution 2254 of 2015 was cited, aid flows 24/7 and the hotline is 0800 641 722."
 )
 SHIFT = dt.timedelta(weeks=52)
 _PLAIN = re.compile(r"(\d+)((?:\s+(?:hundred|thousand|million|billion))?)")

@@ -132,7 +132,7 @@ def figure(match: re.Match[str], text: str) -> dict[str, object] | None:
         "end": end,
         "text": surface,
         "value": number,
-        "qualifier": "min" if is_vague(surface) else qualifier_of(before),
+        "qualifier": "min" if surface[0] > "9" and is_vague(surface) else qualifier_of(before),
         "unit": unit(text, end),
     }
 
@@ -170,9 +170,11 @@ def _number(surface: str, decimal: bool = False) -> int | float | None:
     for an identifier or a number beyond what a figure can be. ``decimal``: a dot before
     three digits is a decimal point."""
     plain = surface.replace(",", "")
-    if not (decimal or plain.isdigit()):
+    digits = plain.isdigit()
+    if not (digits or decimal) and "0" <= plain[0] <= "9":
         plain = ungrouped(surface)  # "12.400", "441 150", "1 500 million"
-    if plain.isdigit():
+        digits = plain.isdigit()
+    if digits:
         if (len(plain) > MAX_ID_DIGITS and plain == surface) or surface[0] == "0" != plain:
             return None  # an identifier: too long to be a count, or "0800", "007"
         number: int | float = int(plain)
@@ -196,7 +198,8 @@ def _counts(text: str, match: re.Match[str], before: list[str]) -> bool:
     if before and before[-1] in LABELS and text[start - 1].isspace():
         return False
     return not (
-        match.group().lower() == "one"
+        end - start == 3
+        and match.group().lower() == "one"
         and (
             _PRONOUN_ONE.search(text[max(0, start - 8) : start])
             or _ONE_AFTER.match(text[end : end + 12])

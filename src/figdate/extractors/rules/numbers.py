@@ -43,7 +43,7 @@ NUMBERS = rf"""(?i:
     |(?P<half>\bhalf\s+a\s+(?:{_scale}|dozen)\b)
     |(?P<a>\ban?\s+(?:dozen|{_scale})(?:\s+(?:{_scale}))?\b)
     |(?P<digits>{_digits})
-    |(?P<fraction>{_NOT_AFTER}\b(?:{_FRACTION})(?=\s+of\b))
+    |(?P<fraction>\b(?=[hato]){_NOT_AFTER}(?:{_FRACTION})(?=\s+of\b))
     |(?P<words>{_words})
     )"""
 NUMBER = re.compile(rf"\b{NUMBERS}", re.VERBOSE)
