@@ -58,6 +58,17 @@ def test_a_given_day_is_every_passage_s_publication_day(example: Example) -> Non
     assert example.maker not in {"year-boundary", "month-boundary", "leap-day", "undated"}
 
 
+@settings(max_examples=50, deadline=None)
+@given(passages(published=st.dates()))
+def test_any_day_hypothesis_draws_is_safe(example: Example) -> None:
+    assert example.article.published is not None
+
+
+def test_a_day_near_the_calendar_s_ends_is_refused() -> None:
+    with pytest.raises(ValueError, match="choose a day from 1010-01-01 to 9989-12-31"):
+        passages(published=dt.date(1, 1, 1))
+
+
 def test_the_publication_day_s_own_phenomena_refuse_a_given_day() -> None:
     with pytest.raises(ValueError, match="leave published out"):
         passages(phenomena=["undated", "leap-day"], published=dt.date(2024, 3, 1))

@@ -75,6 +75,9 @@ def known_phenomena(kinds: Iterable[str] | None = None) -> list[str]:
 
 
 Published = dt.date | st.SearchStrategy[dt.date] | None
+SAFE_DAYS = (dt.date(1010, 1, 1), dt.date(9989, 12, 31))
+"""Publication days the makers can count from: they reach some years either way, and
+figdate's values have four-digit years."""
 
 
 def passages(
@@ -84,7 +87,8 @@ def passages(
 ) -> st.SearchStrategy[Example]:
     """Examples of the given kinds whose maker plants at least one of ``phenomena`` (any,
     by default). ``published`` fixes the publication day (a date, or a strategy of dates,
-    such as ``st.dates()``) and every value is resolved against it; the makers whose
+    such as ``st.dates()``; days outside ``SAFE_DAYS`` are not drawn) and every value is
+    resolved against it; the makers whose
     phenomenon is the publication day itself (year-boundary, month-boundary, leap-day,
     undated) are then left out, though other makers still plant those tags when the day
     falls so. An unknown kind or phenomenon is an error that lists the known ones."""
@@ -107,12 +111,16 @@ def passages(
             f"no maker plants {sorted(wanted or [])} on a publication day given by "
             "published=: those phenomena are where the day falls; leave published out"
         )
+    if isinstance(published, dt.date) and not SAFE_DAYS[0] <= published <= SAFE_DAYS[1]:
+        raise ValueError(
+            f"published={published}: choose a day from {SAFE_DAYS[0]} to {SAFE_DAYS[1]}"
+        )
     days: st.SearchStrategy[dt.date | None] = (
         st.none()
         if published is None
         else st.just(published)
         if isinstance(published, dt.date)
-        else published
+        else published.filter(lambda day: SAFE_DAYS[0] <= day <= SAFE_DAYS[1])
     )
     drawn = st.sampled_from(names).flatmap(
         lambda name: st.builds(

@@ -182,8 +182,9 @@ def _number(surface: str, decimal: bool = False) -> int | float | None:
         number = value_of(plain)
         if not math.isfinite(number):
             return None
-        if float(number).is_integer():
-            number = int(number)
+        whole = round(number)
+        if abs(number - whole) <= 1e-9 * max(1.0, abs(number)):  # "4.1 million": 4100000,
+            number = whole  # not float arithmetic's 4099999.9999999995
     return number if number < MAX_FIGURE else None
 
 
