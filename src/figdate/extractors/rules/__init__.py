@@ -41,7 +41,7 @@ _THE_BEFORE = [
 ]
 _A_BEFORE = [
     *["dozen", "hundred", "thousand", "million", "billion", "year", "month", "week", "day"],
-    *["few", "half", "third", "quarter"],
+    *["few", "third", "quarter"],
 ]
 _THIS_BEFORE = ["year", "month", "week", "day", "same", "fiscal", *_NAMES]
 # What a match can start with. The named group says which kind of word it is, so that a

@@ -63,7 +63,11 @@ def ungrouped(text: str) -> str:
     """``text`` with the thousands separators of its grouped numbers taken out."""
     if "." not in text and " " not in text and "\u00a0" not in text and "\u202f" not in text:
         return text.replace(",", "")  # str methods only: "35,000", "two"
-    return _GROUPED.sub(lambda m: m.group().replace(m.group("sep"), ""), text)
+    return _GROUPED.sub(_joined, text) if _GROUPED.search(text) else text.replace(",", "")
+
+
+def _joined(group: re.Match[str]) -> str:
+    return group.group().replace(group.group("sep"), "")
 
 
 def value_of(text: str) -> float:
