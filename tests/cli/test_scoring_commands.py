@@ -158,6 +158,24 @@ def test_unreadable_predictions_are_refused(figdate: Run, tmp_path: Path) -> Non
     assert result.stderr.startswith("bad.jsonl:1: invalid JSON")
 
 
+@pytest.mark.parametrize("name", ["nope.jsonl", "nope.parquet", "nope.csv"])
+def test_a_missing_predictions_file_is_one_line(figdate: Run, tmp_path: Path, name: str) -> None:
+    for args in (["score", name], ["validate", name], ["eval", "--extractor", f"file:{name}"]):
+        result = figdate(*args, cwd=tmp_path)  # validate: 2, not a table it can judge
+        assert result.returncode == (2 if args[0] == "validate" else 1), (args, result.stderr)
+        assert "Traceback" not in result.stderr
+        assert result.stderr.startswith(f"{name}: cannot read: No such file"), (args, result.stderr)
+
+
+def test_a_truncated_parquet_file_is_one_line(figdate: Run, tmp_path: Path) -> None:
+    (tmp_path / "cut.parquet").write_bytes(b"PAR1\x15\x04\x15")
+    result = figdate("score", "cut.parquet", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("cut.parquet: ")
+    assert len(result.stderr.splitlines()) == 1
+
+
 @pytest.mark.slow  # among the slowest of `make test`: run by `make test-slow`
 def test_compare_prints_differences_and_p_values(figdate: Run, tmp_path: Path) -> None:
     a = write_jsonl(tmp_path / "a.jsonl", gold_as_predictions())

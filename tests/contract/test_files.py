@@ -20,11 +20,12 @@ ENGINES = ("pandera", "gx")
 
 def test_the_corpus_is_as_generated_and_large_enough() -> None:
     committed = {p.name for p in BAD.iterdir() if p.suffix in {".jsonl", ".csv", ".parquet"}}
-    text = {**generate.FILES, **generate.HOSTILE, **generate.VALID}
+    text = {**generate.FILES, **generate.HOSTILE, **generate.VALID, **generate.EXPORTS}
     parquet = generate.parquet_files()
     assert committed == set(text) | set(parquet)
     assert set(FLAWS) == set(generate.FILES) | {"long_line.jsonl"}
     assert len(FLAWS) >= 25
+    assert len(generate.EXPORTS) >= 30
     for name, content in text.items():
         data = content if isinstance(content, bytes) else content.encode("utf-8")
         assert (BAD / name).read_bytes() == data, f"{name}: run tests/data/bad/generate.py"

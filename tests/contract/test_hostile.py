@@ -19,8 +19,16 @@ from tests.data.bad import generate
 from tests.support import GOLD, REPO
 
 BAD = REPO / "tests" / "data" / "bad"
-VALID = set(generate.VALID)
-EVERY = sorted([*generate.FILES, *generate.HOSTILE, *generate.VALID, *generate.parquet_files()])
+VALID = {*generate.VALID, *generate.EXPORTS_VALID}
+EVERY = sorted(
+    [
+        *generate.FILES,
+        *generate.HOSTILE,
+        *generate.VALID,
+        *generate.EXPORTS,
+        *generate.parquet_files(),
+    ]
+)
 COMMANDS = {
     "score": ["score", "{path}", "--resamples", "0"],
     "eval": ["eval", "--extractor", "file:{path}", "--resamples", "0", "--no-cache"],

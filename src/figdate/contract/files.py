@@ -117,7 +117,7 @@ def _columnar(
     from figdate.core.columnar import NotColumnar, read_columns
 
     size = streaming.batch_rows(memory)
-    big = path.is_dir() or (path.suffix.lower() == ".parquet" and _parquet_rows(path) > size)
+    big = path.is_dir() or (path.suffix.lower() == ".parquet" and parquet_rows(path) > size)
     if big and not judge:
         return None, None, 0  # GX reads a file whole: the row reader says if it is too big
     if big:
@@ -193,7 +193,9 @@ def _big_text(path: Path, memory: int) -> bool:
     return path.stat().st_size * TEXT_FACTOR > memory
 
 
-def _parquet_rows(path: Path) -> int:
+def parquet_rows(path: Path) -> int:
+    """Rows a Parquet file's footer declares; 0 where it has none to read (no pyarrow, not
+    Parquet, truncated): the reader then says what is wrong in one line."""
     try:
         import pyarrow.parquet as pq
 

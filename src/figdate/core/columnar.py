@@ -3,16 +3,15 @@
 The row reader (``tables.read_table``) makes a Python object of every cell: exact, the
 reference for what a file says, and about six seconds per million JSON rows. This reader
 hands the file to polars (typed columns, both cores) and keeps the row reader's word for
-the few rows a report shows: ``Columns.table(rows)`` reads those rows as the row reader
-does. A file polars would read differently from the row reader raises ``NotColumnar``
-(a byte-order mark, a cell across lines, a blank line inside JSON, a nested, non-finite or
-64-bit-overflowing JSON value, a true/false where an article id belongs, a ragged CSV
-row...), and the caller reads it row by row: one verdict either way.
+the few rows a report shows (``Columns.table(rows)``). A file polars would read otherwise
+(a byte-order mark, a NUL, a cell across lines, a nested or non-finite JSON value, a ragged
+CSV row...) raises ``NotColumnar``, and the caller reads it row by row: one verdict.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +28,7 @@ from figdate.core.tables import (
     _guard_size,
     _loads,
     display_path,
+    has_pyarrow,
     parquet_cells,
     read_table,
     records_frame,
@@ -86,7 +86,7 @@ class Columns:
         if self.source.suffix.lower() in JSON_SUFFIXES:
             self._text_columns_are_strings()
         data = {}
-        arrow = pd.Series(["text"]).dtype != object  # pandas 3: text as Arrow strings
+        arrow = pd.Series(["text"]).dtype != object and has_pyarrow()  # pandas 3's text type
         for name, column in self.frame.to_dict().items():
             if name == VALUE and self.value_is_text is not None:
                 data[name] = pd.Series(decoded(column, self.value_is_text), dtype=object)
@@ -197,17 +197,16 @@ def _lines_at(path: Path, numbers: list[int]) -> list[str]:
 
 
 def read_columns(path: Path) -> Columns:
-    """Read a CSV, JSONL or Parquet table with polars; InputError where the row reader
-    would refuse the file before reading it (too large, not UTF-8, a line over 1 MiB),
-    NotColumnar where the row reader should read it."""
+    """Read a CSV, JSONL or Parquet table with polars: InputError where the row reader would
+    refuse it unread (too large, a line over 1 MiB), NotColumnar where it should read it."""
     shown = display_path(path)
     _guard_size(path, shown)
     suffix = path.suffix.lower()
     if suffix == ".parquet":
         return _parquet(path, shown)
     data = path.read_bytes()
-    if data.startswith(BOM.encode()):
-        raise NotColumnar("a byte-order mark")
+    if data.startswith(BOM.encode()) or b"\x00" in data:
+        raise NotColumnar("a byte-order mark or a NUL byte")
     if suffix in JSON_SUFFIXES:
         return _jsonl(path, shown, data)
     return _csv(path, shown, data)
@@ -292,8 +291,8 @@ def _jsonl(path: Path, shown: str, data: bytes) -> Columns:
         frame = pl.read_ndjson(data, infer_schema_length=SAMPLE)
     except Exception as exc:  # polars raises its own kinds for JSON it cannot read
         raise NotColumnar(str(exc).splitlines()[0]) from None
-    if frame.height != len(lines) or frame.height == 0:
-        raise NotColumnar("rows and lines differ")
+    if frame.height != len(lines) or frame.height == 0 or frame.width == 0:
+        raise NotColumnar("rows and lines differ, or no columns")
     given = frame.select(pl.sum_horizontal(pl.all().is_not_null())).to_series()
     if (seen["keys"] != given + seen["nulls"]).any():
         raise NotColumnar("a key beyond the first rows' columns, or a key twice")
@@ -328,11 +327,13 @@ def _csv(path: Path, shown: str, data: bytes) -> Columns:
     import numpy as np
     import polars as pl
 
+    if re.search(rb"\r(?!\n)", data):  # old Mac line ends, or a CR inside a cell
+        raise NotColumnar("a carriage return not before a line feed")
     try:
         first = data.split(b"\n", 1)[0].decode("utf-8").rstrip("\r")
-    except UnicodeDecodeError:
-        raise NotColumnar("not UTF-8") from None
-    header = next(csv.reader([first]), [])
+        header = next(csv.reader([first]), [])
+    except (UnicodeDecodeError, csv.Error):
+        raise NotColumnar("not UTF-8, or a header csv cannot read") from None
     if not header or len(set(header)) != len(header):
         raise NotColumnar("no header, or a repeated column name")
     starts, ends = _line_starts(data)
@@ -386,11 +387,13 @@ def _field_counts(data: bytes, starts: np.ndarray, ends: np.ndarray) -> np.ndarr
 def _parquet(path: Path, shown: str) -> Columns:
     import polars as pl
 
+    if not has_pyarrow():  # the row reader says what to install
+        raise NotColumnar("Parquet cells reach pandas through pyarrow")
     try:
         frame = pl.read_parquet(path)
     except Exception as exc:
         raise NotColumnar(str(exc).splitlines()[0]) from None
-    check_scalars(frame)
     if frame.height == 0:
         raise NotColumnar("no rows")
+    check_scalars(frame)
     return Columns(frame, shown, None, None, path, tuple(frame.columns))

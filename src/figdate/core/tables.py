@@ -104,6 +104,15 @@ def _long_line(data: bytes, shown: str) -> None:
         raise InputError([Problem(shown, line=longest + 1, reason=reason)])
 
 
+def _nul(data: bytes, shown: str) -> None:
+    """A NUL byte is no text: a file padded by a crashed writer, or UTF-16 saved as CSV."""
+    at = data.find(b"\x00")
+    if at >= 0:
+        reason = ("holds a NUL byte: not UTF-8 text (UTF-16, or a file padded or damaged in "
+                  "writing); save it as UTF-8")  # fmt: skip
+        raise InputError([Problem(shown, line=data.count(b"\n", 0, at) + 1, reason=reason)])
+
+
 def read_text(path: Path) -> str:
     """An article text, decoded strictly as UTF-8 (no newline translation)."""
     shown = display_path(path)
@@ -144,6 +153,7 @@ def read_table(path: Path, *, known_format: bool = False) -> Table:
     except OSError as exc:
         raise InputError([Problem(shown, reason=f"cannot read: {exc.strerror}")]) from None
     _long_line(data, shown)
+    _nul(data, shown)
     text = _decode(data, shown)
     if path.suffix.lower() in JSON_SUFFIXES:
         return _read_jsonl(text, display_path(path))
@@ -284,9 +294,19 @@ def records_frame(
     import pandas as pd
 
     names = columns or list(dict.fromkeys(key for record in records for key in record))
+    rows = index if index is not None else range(len(records))  # rows of {} still count
     return pd.DataFrame(
-        {c: pd.Series([r.get(c) for r in records], index=index, dtype=object) for c in names}
+        {c: pd.Series([r.get(c) for r in records], index=rows, dtype=object) for c in names},
+        index=rows,
     )
+
+
+def has_pyarrow() -> bool:
+    """Whether pyarrow is installed: an extra (``figdate[parquet]``). polars hands columns
+    to pandas through it; a plain install reads JSONL and CSV without it."""
+    import importlib.util
+
+    return importlib.util.find_spec("pyarrow") is not None
 
 
 def parquet_cells(frame: pd.DataFrame) -> list[dict[str, Any]]:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from figdate.contract.files import validate_file
+from figdate.contract.files import parquet_rows, validate_file
 from figdate.contract.predictions import read_predictions
 from figdate.core.model import PREDICTION_COLUMNS, Article
 from figdate.core.problems import InputError, Problem
@@ -55,8 +55,10 @@ def too_big(path: Path, memory: int) -> bool:
     """Whether the file at ``path`` would take more than ``memory`` bytes scored at once."""
     if path.is_dir():
         return True
+    if not path.is_file():
+        return False  # missing or unreadable: the reader says so in one line
     if path.suffix.lower() == ".parquet":
-        return _parquet_rows(path) * ROW_BYTES > memory
+        return parquet_rows(path) * ROW_BYTES > memory
     return path.stat().st_size * FILE_FACTOR > memory
 
 
@@ -239,12 +241,6 @@ def _split_parquet(path: Path, files: list[Path], rows: int, bar: Any) -> None:
     finally:
         for writer in writers.values():
             writer.close()
-
-
-def _parquet_rows(path: Path) -> int:
-    import pyarrow.parquet as pq
-
-    return int(pq.ParquetFile(path).metadata.num_rows)
 
 
 def _problems(shown: str, findings: list[Any]) -> list[Problem]:

@@ -114,6 +114,76 @@ as Excel saves "CSV UTF-8" (with a byte-order mark), and offsets written as whol
 text in JSON, in some rows or all (accepted as in CSV, where every cell is text)."""
 
 
+def _ends(text: str, end: str) -> str:
+    return text.replace("\n", end)
+
+
+GOOD_ROWS = _csv(HEADER, GOOD_CSV, GOOD_CSV.replace(",621,624,one,1,", ",628,631,two,2,"))
+BAD_ROW = GOOD_CSV.replace(",621,", ",-3,")
+LINES = _jsonl(DATE, FIGURE)
+
+EXPORTS: dict[str, str | bytes] = {
+    # CSV as spreadsheets, old Macs and cut-off transfers write it
+    "export_cr_only.csv": _ends(GOOD_ROWS, "\r"),
+    "export_cr_only_bad_row.csv": _ends(_csv(HEADER, GOOD_CSV, BAD_ROW), "\r"),
+    "export_crlf.csv": _ends(GOOD_ROWS, "\r\n"),
+    "export_mixed_endings.csv": HEADER + "\r\n" + GOOD_CSV + "\r" + GOOD_CSV.replace(
+        ",621,624,one,1,", ",628,631,two,2,") + "\n",
+    "export_cr_in_quoted_cell.csv": _csv(HEADER, GOOD_CSV.replace("incidents", '"inci\rdents"')),
+    "export_header_only_crlf.csv": HEADER + "\r\n",
+    "export_header_only_no_newline.csv": HEADER,
+    "export_header_only_cr.csv": HEADER + "\r",
+    "export_only_newlines.csv": "\n\n\n",
+    "export_only_cr.csv": "\r\r",
+    "export_nul_in_cell.csv": _csv(HEADER, GOOD_CSV.replace("incidents", "inci\x00dents")),
+    "export_nul_padding.csv": GOOD_ROWS + "\x00" * 64,
+    "export_bom_middle.csv": _csv(HEADER, GOOD_CSV, "\ufeff" + GOOD_CSV),
+    "export_bom_twice.csv": "\ufeff\ufeff" + GOOD_ROWS,
+    "export_partial_row.csv": GOOD_ROWS + f"{ARTICLE},figure,62",
+    "export_partial_quote.csv": GOOD_ROWS + f'{ARTICLE},figure,621,624,"on',
+    "export_utf16.csv": b"\xff\xfe" + GOOD_ROWS.encode("utf-16-le"),
+    "export_semicolons.csv": GOOD_ROWS.replace(",", ";"),
+    # JSON lines as scripts, pandas and cut-off transfers write them
+    "export_empty_object.jsonl": "{}\n",
+    "export_empty_objects_between.jsonl": _jsonl(DATE) + "{}\n" + _jsonl(FIGURE) + "{}\n",
+    "export_empty_object_cr.jsonl": "{}\r",
+    "export_cr_only.jsonl": _ends(LINES, "\r"),
+    "export_crlf.jsonl": _ends(LINES, "\r\n"),
+    "export_mixed_endings.jsonl": _jsonl(DATE) + _jsonl(FIGURE).replace("\n", "\r\n"),
+    "export_no_final_newline.jsonl": LINES.rstrip("\n"),
+    "export_nul_in_line.jsonl": _jsonl(DATE) + _jsonl(FIGURE).replace('"one"', '"o\x00ne"'),
+    "export_nul_padding.jsonl": LINES + "\x00" * 64,
+    "export_bom_middle.jsonl": _jsonl(DATE) + "\ufeff" + _jsonl(FIGURE),
+    "export_partial_line.jsonl": LINES + _jsonl(SECOND)[:40],
+    "export_only_whitespace.jsonl": "  \n\t\n\n",
+    "export_empty_array.jsonl": "[]\n",
+    "export_json_array.jsonl": json.dumps([DATE, FIGURE]) + "\n",
+    "export_null_line.jsonl": _jsonl(DATE) + "null\n",
+    "export_trailing_commas.jsonl": "".join(json.dumps(r) + ",\n" for r in (DATE, FIGURE)),
+    "export_pretty_printed.jsonl": json.dumps(DATE, indent=2) + "\n",
+    "export_utf16.jsonl": b"\xff\xfe" + LINES.encode("utf-16-le"),
+    # Parquet cut off before its footer, JSON lines named .parquet, an empty file
+    "export_truncated.parquet": b"PAR1" + b"\x15\x04\x15\x10" * 40,
+    "export_jsonl_named.parquet": LINES,
+    "export_empty.parquet": b"",
+}  # fmt: skip
+"""Files as real exports come out: old Mac (CR-only), Windows and mixed line ends, empty
+objects, a header and nothing else, NUL bytes, a byte-order mark inside, a last line cut
+short, UTF-16, semicolons, a JSON array or pretty-printed JSON saved as ``.jsonl``, Parquet
+cut short. Each is refused with a one-line problem, or accepted where its cells are valid
+(``EXPORTS_VALID``)."""
+
+EXPORTS_VALID = (
+    "export_cr_only.csv",
+    "export_crlf.csv",
+    "export_mixed_endings.csv",
+    "export_cr_in_quoted_cell.csv",
+    "export_crlf.jsonl",
+    "export_mixed_endings.jsonl",
+    "export_no_final_newline.jsonl",
+)
+
+
 def parquet_files() -> dict[str, bytes]:
     """Hostile Parquet files (written with pyarrow): types JSON and CSV cannot carry."""
     import io
@@ -150,10 +220,11 @@ def long_line(path: Path, size: int = 100 * 1024 * 1024) -> Path:
 
 
 def main() -> None:
-    for name, content in {**FILES, **HOSTILE, **VALID, **parquet_files()}.items():
+    every = {**FILES, **HOSTILE, **VALID, **EXPORTS, **parquet_files()}
+    for name, content in every.items():
         data = content if isinstance(content, bytes) else content.encode("utf-8")
         (HERE / name).write_bytes(data)
-    print(f"wrote {len(FILES) + len(HOSTILE) + len(VALID) + 4} files into {HERE}")
+    print(f"wrote {len(every)} files into {HERE}")
 
 
 if __name__ == "__main__":
