@@ -356,7 +356,7 @@ def test_thresholds_per_tag_read_the_breakdown(project: pytest.Pytester) -> None
         [
             "PASSED*test_threshold?figure.value.recall?digits?>=0.3?*",
             "*figure.value.recall[[]words[]] = 0.000 (95% interval 0.000 to 0.000) is below*",
-            "*figure.value.f1[[]no-such-tag[]]: the gold set has no tag 'no-such-tag'*digits*",
+            "*figure.value.f1[[]no-such-tag[]]: 'no-such-tag' is not a tag of the gold set*digits*",
             "per tag (95% intervals*",  # the summary shows the breakdown the gate read
             "digits * figure  value *",
         ]

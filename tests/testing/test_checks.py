@@ -78,7 +78,7 @@ def test_fuzz_passes_rules_and_refuses_unknown_names(figdate: Run) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     wrong = figdate("fuzz", "--phenomena", "futur")
     assert wrong.returncode == 2
-    assert "unknown phenomena ['futur']; known: " in wrong.stderr
+    assert "'futur' is not a phenomenon; did you mean 'future'? known: " in wrong.stderr
     day = figdate("fuzz", "--phenomena", "relative", "--published", "2024-02-29",
                   "--examples", "5", "--no-metamorphic")  # fmt: skip
     assert day.returncode == 0, day.stdout + day.stderr

@@ -103,9 +103,12 @@ def test_a_kind_keeps_to_its_kind(example: Example) -> None:
 
 
 def test_unknown_names_are_refused_with_the_known_ones() -> None:
-    with pytest.raises(ValueError, match=r"unknown phenomena \['futur'\]; known: .*future"):
+    with pytest.raises(
+        ValueError,
+        match=r"'futur' is not a phenomenon of these kinds; did you mean 'future'\? known: ",
+    ):
         passages(phenomena=["futur"])
-    with pytest.raises(ValueError, match="unknown kinds"):
+    with pytest.raises(ValueError, match="'time' is not a kind; known: date, figure"):
         passages(kinds=["time"])
 
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import pandas as pd
 
-from figdate.core.problems import Failure, Problem
-from figdate.core.vocabulary import SUMMARY_SCHEMES
+from figdate.core.problems import Failure, Problem, unknown
+from figdate.core.vocabulary import SCHEMES
 from figdate.scoring import Score
 
 
@@ -41,9 +41,15 @@ class Result:
         loaded: dict[str, Any] = json.loads(to_json(self.score))
         return loaded
 
-    def table(self, schemes: Sequence[str] = SUMMARY_SCHEMES, *, errors: int = 0) -> str:
-        """The terminal table ``figdate eval`` prints (with ``errors`` worst errors)."""
+    def table(self, schemes: Sequence[str] = SCHEMES, *, errors: int = 0) -> str:
+        """The terminal table ``figdate eval`` prints, every scheme by default (with
+        ``errors`` worst errors); ValueError for a scheme figdate does not have."""
         from figdate.reporting.text import terminal
+
+        if isinstance(schemes, str):
+            schemes = (schemes,)
+        if extra := [s for s in schemes if s not in SCHEMES]:
+            raise ValueError(unknown(extra[0], SCHEMES, "a scheme"))
 
         return terminal(self.score, schemes, errors=errors)
 

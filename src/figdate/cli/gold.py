@@ -11,11 +11,14 @@ from figdate.core.tables import display_path
 
 
 def _check(args: argparse.Namespace) -> int:
+    from figdate.core.problems import InputError
     from figdate.goldset.audit import inspect
-    from figdate.goldset.location import find
+    from figdate.goldset.location import find, no_folder
 
     found = find(args.gold)
     root = found.path
+    if not root.is_dir():  # one line, not a missing file for each file of the layout
+        raise InputError([no_folder(root)])
     problems, loaded = inspect(root)
     if problems or loaded is None:
         print_problems(problems)
@@ -94,9 +97,15 @@ def _accept(args: argparse.Namespace) -> int:
 
 
 def _path(args: argparse.Namespace) -> int:
-    from figdate.goldset.location import find
+    import dataclasses
+
+    from figdate.core.problems import InputError
+    from figdate.goldset.location import find, no_folder
 
     found = find(args.gold)
+    if not found.path.is_dir():  # a path named by mistake must not look like an answer
+        problem = no_folder(found.path)
+        raise InputError([dataclasses.replace(problem, reason=f"{problem.reason}, {found.why}")])
     print(found.path.resolve())
     state = "read-only" if found.packaged else "writable"
     print(f"({found.why}; {state})", file=sys.stderr)

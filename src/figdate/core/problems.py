@@ -3,6 +3,7 @@ a Finding groups the problems of one failed check."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -65,3 +66,14 @@ class Failure:
 
     article: str
     reason: str
+
+
+def unknown(word: str, choices: Iterable[str], what: str) -> str:
+    """The reason an unknown name is refused: the nearest known one first (a typo is the
+    usual cause), then all of them, so that one line is enough to fix it."""
+    import difflib
+
+    known = sorted({str(choice) for choice in choices})
+    close = difflib.get_close_matches(word, known, n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    return f"{word!r} is not {what}; {hint}known: {', '.join(known) or 'none'}"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from figdate.core.problems import InputError, Problem
+from figdate.core.problems import InputError, Problem, unknown
 from figdate.core.tables import display_path
 from figdate.goldset.layout import ARTICLES, BUNDLED, SHIPPED
 
@@ -69,6 +69,16 @@ def find(path: str | Path | None = None) -> Located:
         return shipped
     reason = f"no gold set: pass --gold DIR, set ${ENVIRONMENT}, or reinstall figdate"
     return Located(here, reason)
+
+
+def no_folder(root: Path) -> Problem:
+    """The problem of a gold folder that is not there; a bare name near a bundled dataset's
+    (``--dataset challenj``) gets the nearest and the list."""
+    reason = "no such gold folder"
+    if len(root.parts) == 1:
+        near = unknown(root.name, BUNDLED, "a bundled dataset").split("; ", 1)[1]
+        reason += f" (nor a bundled dataset; {near})"
+    return Problem(display_path(root), reason=reason)
 
 
 def locate(path: str | Path | None = None, *, writable: bool = False) -> Path:

@@ -13,7 +13,7 @@ from figdate.core.problems import InputError, Problem
 from figdate.core.tables import Table, display_path, read_table, read_text
 from figdate.core.vocabulary import KINDS
 from figdate.goldset.layout import ARTICLES, MENTIONS, TEXTS
-from figdate.goldset.location import locate
+from figdate.goldset.location import locate, no_folder
 from figdate.goldset.manifest import checksum, follows_figdate, read_manifest
 
 
@@ -67,7 +67,7 @@ def gold_set(root: Path, read: Read) -> GoldSet:
 def read_folder(root: Path) -> Read:
     """Read and validate a gold folder's tables and texts, collecting every problem."""
     if not root.is_dir():
-        return Read([Problem(display_path(root), reason="no such gold folder")], {})
+        return Read([no_folder(root)], {})
     try:
         table: Table | None = read_table(root / MENTIONS)
     except InputError as exc:

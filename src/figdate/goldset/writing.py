@@ -22,7 +22,7 @@ from pathlib import Path
 from figdate.core.problems import InputError, Problem
 from figdate.core.tables import display_path
 from figdate.core.transaction import pending, recover
-from figdate.goldset.location import refuse_packaged
+from figdate.goldset.location import no_folder, refuse_packaged
 
 SUFFIX = ".figdate.lock"
 DEFAULT_WAIT = 10.0
@@ -68,7 +68,7 @@ def writing(
         yield
         return
     if not root.is_dir():
-        raise InputError([Problem(display_path(root), reason="no such gold folder")])
+        raise InputError([no_folder(root)])
     refuse_packaged(root)
     lock = FileLock(str(lock_path(root)), timeout=max(0.0, wait))
     try:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from figdate.core.problems import unknown
 from figdate.pytest_plugin.thresholds import parse_compare_fail, parse_thresholds, settings
 
 if TYPE_CHECKING:
@@ -124,8 +125,8 @@ class FigdateSession:
         else:
             row = score.by_tag[score.by_tag["tag"] == tag]
             if row.empty:
-                tags = sorted(set(score.by_tag["tag"])) or ["none"]
-                raise LookupError(f"the gold set has no tag {tag!r} (its tags: {', '.join(tags)})")
+                reason = unknown(tag, set(score.by_tag["tag"]), "a tag of the gold set")
+                raise LookupError(reason)
         row = row[(row["kind"] == kind) & (row["scheme"] == scheme)]
         if row.empty:
             raise LookupError(f"the tag {tag!r} has no {kind} mentions or predictions")

@@ -3,6 +3,7 @@ expressions, each checked against figdate's own vocabulary."""
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from figdate.core.problems import unknown
 from figdate.core.vocabulary import MACRO_METRICS, METRICS, REPORT_KINDS, SCHEMES
 
 KINDS = REPORT_KINDS
@@ -45,14 +47,37 @@ class CompareFail:
     relative: bool
 
 
+SETTINGS: dict[str, type] = {
+    "extractor": str,
+    "gold": str,
+    "start_method": str,
+    "start-method": str,
+    "thresholds": dict,
+}
+"""The keys of ``[tool.figdate]`` and the TOML type of each; anything else is a mistake."""
+
+
 def settings(config: pytest.Config) -> dict[str, Any]:
+    """``[tool.figdate]`` of the rootdir's pyproject.toml, checked: an unknown key (a typo
+    would otherwise leave the gate on the default extractor) or a value of the wrong type
+    fails the session in one line, with the nearest key."""
     path = Path(config.rootpath) / "pyproject.toml"
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError):
         return {}
     section = data.get("tool", {}).get("figdate", {})
-    return section if isinstance(section, dict) else {}
+    if not isinstance(section, dict):
+        raise pytest.UsageError(f"{path.name}: [tool.figdate] must be a table")
+    for key, value in section.items():
+        if key not in SETTINGS:
+            reason = unknown(key, SETTINGS, "a [tool.figdate] setting")
+            raise pytest.UsageError(f"{path.name}: [tool.figdate] {reason}")
+        if not isinstance(value, SETTINGS[key]):
+            wanted = "a table" if SETTINGS[key] is dict else "a string"
+            raise pytest.UsageError(f"{path.name}: [tool.figdate] {key} must be {wanted}, "
+                                    f"not {value!r}")  # fmt: skip
+    return section
 
 
 def parse_thresholds(raw: dict[str, Any]) -> list[Threshold]:
@@ -64,8 +89,10 @@ def parse_thresholds(raw: dict[str, Any]) -> list[Threshold]:
     for key, value in raw.items():
         found = _TAGGED.match(key)
         if not found or found["key"] not in valid or (found["tag"] and key.startswith("article")):
+            close = difflib.get_close_matches(found["key"] if found else key, valid, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
             raise pytest.UsageError(
-                f"[tool.figdate.thresholds] {key!r} is not a figure figdate reports; use "
+                f"[tool.figdate.thresholds] {key!r} is not a figure figdate reports; {hint}use "
                 f"KIND.SCHEME.METRIC with KIND in {'/'.join((*KINDS, 'article'))}, SCHEME in "
                 f"{'/'.join(SCHEMES)}, METRIC in {'/'.join(ALL_METRICS)} (e.g. 'figure.value.f1'), "
                 "optionally with a tag of the gold set: 'date.value.f1[relative]'"

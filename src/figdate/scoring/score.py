@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from figdate.core.model import Article
-from figdate.core.problems import Failure
+from figdate.core.problems import Failure, unknown
 from figdate.core.vocabulary import KINDS, SCHEMES
 from figdate.scoring import metrics
 from figdate.scoring.attributes import type_accuracy
@@ -108,9 +108,13 @@ class Score:
 
     def get(self, kind: str, scheme: str, metric: str) -> float:
         """One figure, e.g. ``score.get("figure", "value", "f1")``."""
+        for name, known, what in ((kind, self.summary["kind"], "a kind this score has"),
+                                  (scheme, SCHEMES, "a scheme"),
+                                  (metric, self.summary.columns.drop(["kind", "scheme"]),
+                                   "a metric")):  # fmt: skip
+            if name not in set(known):
+                raise KeyError(unknown(name, known, what))
         row = self.summary[(self.summary["kind"] == kind) & (self.summary["scheme"] == scheme)]
-        if row.empty or metric not in row:
-            raise KeyError(f"no {metric!r} for kind {kind!r} and scheme {scheme!r}")
         return float(row.iloc[0][metric])
 
     def with_notes(self, *notes: str) -> Score:

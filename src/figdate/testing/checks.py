@@ -19,12 +19,19 @@ from typing import Any
 from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis.errors import NoSuchExample
 
+from figdate.core.problems import unknown
 from figdate.core.vocabulary import KINDS
 from figdate.evaluation.evaluate import evaluate
 from figdate.extractors.protocol import Source
 from figdate.extractors.registry import source_of
 from figdate.testing.folder import load_drawn, unique_ids, write_gold
-from figdate.testing.strategies import Example, Published, known_phenomena, passages
+from figdate.testing.strategies import (
+    Example,
+    Published,
+    known_kinds,
+    known_phenomena,
+    passages,
+)
 
 __all__ = ["Outcome", "Report", "check_extractor", "passes"]
 
@@ -149,9 +156,11 @@ def check_extractor(
     """Check ``extractor`` (a spec such as ``"rules"``, a function, a class or an object
     with ``extract``) on ``max_examples`` drawn passages per phenomenon; ``published`` as
     for ``passages`` (then the phenomena only the makers' own days plant are left out)."""
-    source = source_of(extractor)
-    chosen_kinds = tuple(kinds or KINDS)
+    chosen_kinds = tuple(sorted(known_kinds(kinds), key=KINDS.index))
     names = list(phenomena) if phenomena is not None else known_phenomena(chosen_kinds)
+    if extra := sorted(set(names) - set(known_phenomena(chosen_kinds))):
+        raise ValueError(unknown(extra[0], known_phenomena(chosen_kinds), "a phenomenon"))
+    source = source_of(extractor)
     if phenomena is None and published is not None:
         names = [n for n in names if _plantable(n, chosen_kinds, published)]
     outcomes = []

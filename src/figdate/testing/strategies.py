@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from hypothesis import strategies as st
 
 from figdate.core.model import Article, Mention
+from figdate.core.problems import unknown
 from figdate.core.vocabulary import KINDS
 from figdate.testing.phenomena import boundaries, dates, figures
 from figdate.testing.phenomena.passages import Passage
@@ -68,9 +69,18 @@ def _makers() -> dict[str, _Maker]:
     return out
 
 
+def known_kinds(kinds: Iterable[str] | None) -> set[str]:
+    """``kinds`` as a set (both by default); ValueError with the nearest kind for a name
+    that is none (``"figures"`` would otherwise select nothing and check nothing)."""
+    wanted = set(kinds or KINDS)
+    if extra := sorted(wanted - set(KINDS)):
+        raise ValueError(unknown(extra[0], KINDS, "a kind"))
+    return wanted
+
+
 def known_phenomena(kinds: Iterable[str] | None = None) -> list[str]:
     """The phenomenon tags the strategies can plant, for ``kinds`` (both by default)."""
-    wanted = set(kinds or KINDS)
+    wanted = known_kinds(kinds)
     return sorted({t for m in _makers().values() if m.kind in wanted for t in m.tags})
 
 
@@ -92,13 +102,11 @@ def passages(
     phenomenon is the publication day itself (year-boundary, month-boundary, leap-day,
     undated) are then left out, though other makers still plant those tags when the day
     falls so. An unknown kind or phenomenon is an error that lists the known ones."""
-    wanted_kinds = set(kinds or KINDS)
-    if unknown := wanted_kinds - set(KINDS):
-        raise ValueError(f"unknown kinds {sorted(unknown)}; known: {', '.join(KINDS)}")
+    wanted_kinds = known_kinds(kinds)
     known = known_phenomena(wanted_kinds)
     wanted = set(phenomena) if phenomena is not None else None
-    if wanted is not None and (unknown := wanted - set(known)):
-        raise ValueError(f"unknown phenomena {sorted(unknown)}; known: {', '.join(known)}")
+    if extra := sorted((wanted or set()) - set(known)):
+        raise ValueError(unknown(extra[0], known, "a phenomenon of these kinds"))
     names = [
         name
         for name, m in _makers().items()
