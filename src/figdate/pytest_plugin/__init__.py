@@ -10,6 +10,7 @@ from __future__ import annotations
 from figdate.pytest_plugin.hooks import (
     figdate_check,
     pytest_addoption,
+    pytest_collect_file,
     pytest_collection_finish,
     pytest_collection_modifyitems,
     pytest_configure,
@@ -20,6 +21,7 @@ from figdate.pytest_plugin.hooks import (
 __all__ = [
     "figdate_check",
     "pytest_addoption",
+    "pytest_collect_file",
     "pytest_collection_finish",
     "pytest_collection_modifyitems",
     "pytest_configure",

@@ -24,10 +24,10 @@ from figdate.core.vocabulary import (
     START_METHODS,
 )
 from figdate.pytest_plugin import session as sessions
-from figdate.pytest_plugin.items import MARKER, FigdateItem
-from figdate.pytest_plugin.items import items as figdate_items
+from figdate.pytest_plugin.items import MARKER, FigdateFile, FigdateItem
 from figdate.pytest_plugin.storage import SAVE_DIR, run_document, save
 
+PYPROJECT = "pyproject.toml"
 HEADLINE = [(kind, HEADLINE_SCHEME, metric) for kind in REPORT_KINDS for metric in METRICS]
 
 
@@ -92,13 +92,28 @@ def pytest_configure(config: pytest.Config) -> None:
     sessions.start(config)
 
 
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> FigdateFile | None:
+    """The rootdir's pyproject.toml holds the figdate items: met in a walk of the rootdir,
+    or named on the command line (``pytest pyproject.toml::test_article[ID]``)."""
+    config = parent.config
+    if file_path != Path(config.rootpath) / PYPROJECT or not sessions.get(config).enabled:
+        return None
+    return FigdateFile.from_parent(parent, path=file_path)
+
+
+@pytest.hookimpl(tryfirst=True)  # before -k and -m deselect, so that the counts add up
 def pytest_collection_modifyitems(
     session: pytest.Session, config: pytest.Config, items: list[pytest.Item]
 ) -> None:
+    """Add the figdate items when a plain ``pytest`` (or its testpaths) did not walk past
+    pyproject.toml, or ``--figdate`` asks for them; not when the command line names other
+    tests (``pytest tests/test_unit.py`` runs no extractor)."""
     state = sessions.get(config)
-    if not state.enabled:
+    named = config.args_source == pytest.Config.ArgsSource.ARGS
+    if not state.enabled or state.collected or (named and not config.getoption("figdate")):
         return
-    items.extend(figdate_items(session, state))
+    node = FigdateFile.from_parent(session, path=Path(config.rootpath) / PYPROJECT)
+    items.extend(session.genitems(node))  # reports the collection: counts include them
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

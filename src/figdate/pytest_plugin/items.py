@@ -38,19 +38,30 @@ class FigdateItem(pytest.Item):
         return Path(self.config.rootpath) / "pyproject.toml", 0, f"figdate: {self.name}"
 
 
-def items(session: pytest.Session, state: FigdateSession) -> Iterator[pytest.Item]:
+class FigdateFile(pytest.File):
+    """The rootdir's ``pyproject.toml`` as a collector of figdate's items: they get real
+    node ids (``pyproject.toml::test_threshold[figure.value.f1>=0.95]``), so that ``-k``,
+    ``--collect-only``, ``--deselect`` and selection by id count and behave as for any test."""
+
+    def collect(self) -> Iterator[pytest.Item]:
+        state = sessions.get(self.config)
+        state.collected = True
+        yield from items(self, state)
+
+
+def items(parent: pytest.Collector, state: FigdateSession) -> Iterator[pytest.Item]:
     for threshold in state.thresholds:
         if threshold.kind == "article":
             continue
         name = f"test_threshold[{threshold.key}>={threshold.minimum:g}]"
-        yield FigdateItem.from_parent(session, name=name, check=_threshold_check(state, threshold))
+        yield FigdateItem.from_parent(parent, name=name, check=_threshold_check(state, threshold))
     per_article = [t for t in state.thresholds if t.kind == "article"]
     for article in state.article_ids:
         check = _article_check(state, article, per_article)
-        yield FigdateItem.from_parent(session, name=f"test_article[{article}]", check=check)
+        yield FigdateItem.from_parent(parent, name=f"test_article[{article}]", check=check)
     if state.compare:
         yield FigdateItem.from_parent(
-            session, name="test_regression", check=_regression_check(state)
+            parent, name="test_regression", check=_regression_check(state)
         )
 
 

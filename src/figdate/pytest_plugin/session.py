@@ -49,6 +49,7 @@ class FigdateSession:
         self.document: str | None = None  # the saved-run document, once written
         self.error: str | None = None
         self.ran = False  # a figdate item ran: only then is the extractor evaluated
+        self.collected = False  # the figdate file was collected (a walk, or named by id)
 
     @property
     def loaded_gold(self) -> GoldSet:
