@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from figdate.core import cells, settings
+from figdate.core.modes import file_mode
 from figdate.core.problems import InputError, Problem
 
 if TYPE_CHECKING:
@@ -324,8 +325,10 @@ def _missing(value: object) -> bool:
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` through a temporary file in the same folder."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = file_mode(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, mode)  # mkstemp makes it 0600: keep the old file's mode, or the umask's
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)

@@ -33,6 +33,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from figdate.core.modes import file_mode
+
 REMOVE = None
 """The content that says: delete this path (a file or a folder)."""
 JOURNAL = ".figdate-journal.json"
@@ -148,16 +150,6 @@ def _created(base: Path, changes: Mapping[str, bytes | None]) -> tuple[str, ...]
     return tuple(out)
 
 
-def _mode(path: Path) -> int:
-    """The mode a file written to ``path`` should have: the old file's, else the umask's."""
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
-
-
 def _fsync_dir(folder: Path) -> None:
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
@@ -180,7 +172,7 @@ def _stage(base: Path, journal: Journal, changes: Mapping[str, bytes | None]) ->
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fchmod(handle.fileno(), _mode(base / entry.target))
+            os.fchmod(handle.fileno(), file_mode(base / entry.target))
             os.fsync(handle.fileno())
     _fsync_dir(staging)
 

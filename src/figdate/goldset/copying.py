@@ -11,6 +11,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from figdate.core.modes import folder_mode
 from figdate.core.problems import InputError, Problem
 from figdate.core.tables import display_path
 from figdate.goldset.layout import CARD, MANIFEST
@@ -31,6 +32,7 @@ def init(target: Path, source: Path) -> GoldSet:
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
+        scratch.chmod(folder_mode())  # mkdtemp's 0700 would outlive the rename
         extras = [source / name for name in (MANIFEST, CARD, GUIDELINES)]
         for path in [*data_files(source), *(p for p in extras if p.is_file())]:
             copy = scratch / path.relative_to(source)

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from figdate.core.modes import file_mode
 from figdate.core.problems import InputError, Problem
 from figdate.core.tables import display_path
 from figdate.reporting.saved import JSON_SCHEMA
@@ -53,6 +54,7 @@ def save_run(folder: Path, document: str, name: str) -> Path:
         numbers = [int(p.name[:4]) for p in folder.glob(PATTERN)]
         path = folder / f"{max(numbers, default=0) + 1:04d}_{slug[:80]}.json"
         handle, scratch = tempfile.mkstemp(prefix=".run.", dir=folder)
+        os.fchmod(handle, file_mode(path))  # mkstemp's 0600 would outlive the rename
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(document)
         os.replace(scratch, path)
