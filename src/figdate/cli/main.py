@@ -15,6 +15,7 @@ from figdate.cli import annotation, contract, datasets, fuzz, gold, runs, scorin
 from figdate.cli.exits import Exit
 from figdate.cli.options import print_problems
 from figdate.cli.startup import hide_hypothesis_from_pandera
+from figdate.core import __version__
 from figdate.core.problems import InputError
 
 
@@ -22,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="figdate", description="Benchmark extractors of figures and dates in news articles."
     )
+    parser.add_argument("--version", action="version", version=f"figdate {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     gold.register(commands)
     datasets.register(commands)
