@@ -190,7 +190,7 @@ def test_compare_prints_differences_and_p_values(figdate: Run, tmp_path: Path) -
     assert set(rows) == {"figure", "date", "all"}
     f1_a, f1_b, delta, p = (float(x) for x in rows["all"][2:6])
     assert f1_a == 1.0
-    assert delta == pytest.approx(f1_a - f1_b, abs=1e-3)
+    assert delta == pytest.approx(f1_b - f1_a, abs=1e-3)  # B - A, as everywhere
     assert 0.0 <= p < 0.05
     same = figdate("compare", str(a), str(a), "--scheme", "value")
     assert all(

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from figdate.core.problems import Problem
 from figdate.core.tables import display_path
-from figdate.core.vocabulary import SCHEMES, START_METHODS
+from figdate.core.vocabulary import HEADLINE_SCHEME, SCHEMES, START_METHODS
 
 if TYPE_CHECKING:
     from figdate.scoring import Score
@@ -119,12 +120,13 @@ def add_report(sub: argparse.ArgumentParser) -> None:
 
 
 def report(result: Score, args: argparse.Namespace) -> None:
-    """Print the table and write the report files that were asked for; in GitHub Actions
+    """Print the table, and the change against ``--against``'s saved run (B - A, this run
+    being B); write the report files that were asked for; in GitHub Actions
     (``$GITHUB_STEP_SUMMARY``), the Markdown summary goes to the job's summary too."""
     from pathlib import Path
 
     from figdate.reporting import saved, text
-    from figdate.reporting.runs import git_commit
+    from figdate.reporting.runs import comparison, git_commit
 
     schemes = tuple(args.scheme or SCHEMES)
     by_tag = tuple(args.scheme or ("value",)) if args.by == "tag" else ()
@@ -132,31 +134,45 @@ def report(result: Score, args: argparse.Namespace) -> None:
         result, schemes, per_article=args.per_article, errors=args.errors, by_tag=by_tag
     )
     print(shown, end="")
+    against = saved_run(result, args)
+    if against is not None:
+        now = ("this run", json.loads(saved.to_json(result)))
+        changed = tuple(args.scheme or (HEADLINE_SCHEME,))  # --scheme shows others
+        print(f"\nChange against the saved run ({', '.join(changed)} scheme)\n"
+              f"{comparison((against, now), changed)}", end="")  # fmt: skip
     if args.json:
         document = saved.to_json(result, commit=git_commit(Path.cwd()))
         Path(args.json).write_text(document, encoding="utf-8")
-    write_markdown(result, args)
+    write_markdown(result, args, against[1] if against else None)
 
 
-def write_markdown(result: Score, args: argparse.Namespace) -> None:
-    """The pull-request summary (to ``--markdown`` and the Actions job summary), against a
-    saved run if ``--against`` names one (a file, or a number in ``.figdate/``)."""
+def saved_run(result: Score, args: argparse.Namespace) -> tuple[str, dict[str, Any]] | None:
+    """The run ``--against`` names (a file, or a number in ``.figdate/``), with its name;
+    a warning when its gold set differs from this run's."""
+    from pathlib import Path
+
+    from figdate.reporting.runs import RUNS_DIR, find_run, gold_change, read_run
+
+    if not getattr(args, "against", None):
+        return None
+    path = find_run(args.against, Path(RUNS_DIR))
+    against = read_run(path)
+    changed = gold_change(against, result.run.gold_version, result.run.gold_checksum)
+    if changed:
+        print(f"figdate: {display_path(path)}: {changed}; the change it shows mixes the "
+              "extractor's with the gold set's", file=sys.stderr)  # fmt: skip
+    return display_path(path), against
+
+
+def write_markdown(
+    result: Score, args: argparse.Namespace, against: dict[str, Any] | None = None
+) -> None:
+    """The pull-request summary (to ``--markdown`` and the Actions job summary), with the
+    change against ``against`` (a saved run's document) if given."""
     from pathlib import Path
 
     from figdate.reporting import markdown
-    from figdate.reporting.runs import RUNS_DIR, find_run, gold_change, read_run
 
-    against = None
-    if getattr(args, "against", None):
-        path = find_run(args.against, Path(RUNS_DIR))
-        against = read_run(path)
-        changed = gold_change(against, result.run.gold_version, result.run.gold_checksum)
-        if changed:
-            print(
-                f"figdate: {display_path(path)}: {changed}; the change it shows mixes the "
-                "extractor's with the gold set's",
-                file=sys.stderr,
-            )
     if not args.markdown and not os.environ.get("GITHUB_STEP_SUMMARY"):
         return
     summary = markdown.markdown(result, against=against)

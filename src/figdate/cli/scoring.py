@@ -18,6 +18,7 @@ from figdate.cli.options import (
     add_start_method,
     megabytes,
     report,
+    saved_run,
     seconds,
     write_markdown,
 )
@@ -84,7 +85,8 @@ def _html_report(args: argparse.Namespace) -> int:
     Path(args.output).write_text(html.render(result, marks, loaded.articles), "utf-8")
     print(f"wrote {args.output}: {len(marks)} highlights over {len(result.articles)} articles")
     if args.markdown:
-        write_markdown(result, args)
+        against = saved_run(result, args)
+        write_markdown(result, args, against[1] if against else None)
     return Exit.OK if complete else Exit.INCOMPLETE
 
 

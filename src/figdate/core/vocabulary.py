@@ -89,6 +89,11 @@ SPAN_SCHEMES: tuple[str, ...] = tuple(s.name for s in SCHEME_TABLE if s.spans)
 HEADLINE_SCHEME = "value"
 SUMMARY_SCHEMES: tuple[str, ...] = ("value", "strict", "relaxed")
 """The schemes a short summary shows (Markdown, the HTML headline): the headline first."""
+CHANGE = "B - A"
+"""The one sign convention of every comparison (``compare``, ``runs compare``, the HTML
+comparison, the regression gate): the second run minus the first, so that a gain is
+positive and, every figure being higher-is-better, a drop is negative."""
+CHANGE_NOTE = f"change = {CHANGE}: positive when B scores higher (higher is better)"
 METRICS = ("precision", "recall", "f1")
 MACRO_METRICS = tuple(f"macro_{m}" for m in METRICS)
 

@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 
 from figdate.core.model import Article, records
-from figdate.core.vocabulary import OUTCOMES, SUMMARY_SCHEMES, Outcome
+from figdate.core.vocabulary import CHANGE, CHANGE_NOTE, OUTCOMES, SUMMARY_SCHEMES, Outcome
 from figdate.reporting.common import missing
 from figdate.reporting.common import name as _name
 from figdate.scoring import Score
@@ -340,8 +340,9 @@ def render_comparison(
     )
     diff = (
         f"<table><thead><tr><th>kind</th><th>scheme</th><th>F1 A</th><th>F1 B</th>"
-        f"<th>A - B</th><th>p</th></tr></thead><tbody>{rows}</tbody></table>"
-        "<p>p: paired bootstrap over articles, one-sided in the observed direction.</p>"
+        f"<th>{CHANGE}</th><th>p</th></tr></thead><tbody>{rows}</tbody></table>"
+        f"<p>{CHANGE_NOTE}. p: paired bootstrap over articles, one-sided in the observed "
+        "direction.</p>"
     )
     grouped: list[dict[str, list[Highlight]]] = [{}, {}]
     for side, side_marks in enumerate(marks):
@@ -361,7 +362,7 @@ def render_comparison(
     both = [*marks[0], *marks[1]]
     body = (
         f"<h1>figdate: A = {names[0]}, B = {names[1]}</h1>{_meta(scores[0])}"
-        f"<h2>A - B</h2>{diff}"
+        f"<h2>{CHANGE}</h2>{diff}"
         f"<div class='side'><div><h3>A: {names[0]}</h3>{_headline(scores[0])}{bars(scores[0])}"
         f"</div><div><h3>B: {names[1]}</h3>{_headline(scores[1])}{bars(scores[1])}</div></div>"
         f"<h2>Articles</h2>{_legend(_counts(both))}{texts}"

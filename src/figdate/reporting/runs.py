@@ -20,6 +20,7 @@ from typing import Any
 from figdate.core.modes import file_mode
 from figdate.core.problems import InputError, Problem
 from figdate.core.tables import display_path
+from figdate.core.vocabulary import CHANGE, CHANGE_NOTE
 from figdate.reporting.saved import JSON_SCHEMA
 
 RUNS_DIR = ".figdate"
@@ -171,12 +172,12 @@ def comparison(
     """``figdate runs compare A B``: each metric of A and B and the change, B minus A
     (higher is better: a drop is marked ``v``)."""
     (name_a, a), (name_b, b) = runs
-    lines = [f"A = {name_a}", f"B = {name_b}"]
+    lines = [f"A = {name_a}", f"B = {name_b}", CHANGE_NOTE]
     gold_b = b.get("gold") or {}
     changed = gold_change(a, gold_b.get("version"), gold_b.get("checksum"))
     if changed:
         lines.append(f"warning: {changed}; the change mixes the extractor's with the gold's")
-    lines += ["", f"{'kind':7} {'scheme':8} {'metric':10} {'A':>7} {'B':>7} {'B - A':>8}"]
+    lines += ["", f"{'kind':7} {'scheme':8} {'metric':10} {'A':>7} {'B':>7} {CHANGE:>8}"]
     for row in a.get("summary", []):
         kind, scheme = row.get("kind"), row.get("scheme")
         if scheme not in schemes:

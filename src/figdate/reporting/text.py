@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from figdate.core.vocabulary import REPORT_KINDS, SCHEMES
+from figdate.core.vocabulary import CHANGE, CHANGE_NOTE, REPORT_KINDS, SCHEMES
 from figdate.reporting.common import flat, interval, missing, rows, title
 from figdate.scoring import Score
 
@@ -137,13 +137,14 @@ def _shown(value: object) -> str:
 
 
 def comparison(table: pd.DataFrame, names: Iterable[str], schemes: Sequence[str] = SCHEMES) -> str:
-    """The compare table: F1 of each side, the difference and the paired bootstrap p-value."""
+    """The compare table: F1 of each side, the change (B - A) and the paired bootstrap p."""
     a, b = names
     lines = [
         f"A = {a}",
         f"B = {b}",
+        CHANGE_NOTE,
         "",
-        f"{'kind':7} {'scheme':8} {'F1 A':>7} {'F1 B':>7} {'A - B':>8} {'p':>7}",
+        f"{'kind':7} {'scheme':8} {'F1 A':>7} {'F1 B':>7} {CHANGE:>8} {'p':>7}",
     ]
     table = table[table["scheme"].isin(schemes)]
     for row in table.to_dict("records"):

@@ -43,6 +43,9 @@ _MASKS = [
     (re.compile(r'"commit": (?:"[0-9a-f]+"|null)'), '"commit": "<commit>"'),
     (re.compile(r"written \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC"), "written <time>"),
     (re.compile(r"wrote \S+/(\w+\.\w+)"), r"wrote <out>/\1"),
+    # figdate's own version: it changes with every release, the output it labels does not
+    (re.compile(r'"figdate_version": "[^"]+"'), '"figdate_version": "<version>"'),
+    (re.compile(r"figdate \d+\.\d+\.\d+(?:\.dev\d+)?;"), "figdate <version>;"),
 ]
 
 
