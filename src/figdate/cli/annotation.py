@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 from pathlib import Path
 
 from figdate.cli import importing
@@ -26,10 +27,12 @@ def _add(args: argparse.Namespace) -> int:
         print(f"note: {added.dropped} extractor row(s) without a usable span were left out")
     if added.failure:
         print(f"note: the extractor failed ({added.failure}); the draft has no mentions")
+    gold = f" --gold {shlex.quote(args.gold)}" if args.gold else ""  # the next steps' too
+    guidelines = display_path(added.folder.parent.parent / "GUIDELINES.md")
     print(
-        f"next: review {where}/mentions.csv against gold/GUIDELINES.md (rows may give text "
-        f"and occurrence instead of offsets), then `figdate gold fix-offsets {args.id}` and "
-        f"`figdate gold accept {args.id}`"
+        f"next: review {where}/mentions.csv against {guidelines} (rows may give text and "
+        f"occurrence instead of offsets), then `figdate gold fix-offsets {args.id}{gold}` "
+        f"and `figdate gold accept {args.id}{gold}`"
     )
     return Exit.OK
 

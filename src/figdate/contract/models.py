@@ -63,7 +63,7 @@ class _MentionColumns(pa.DataFrameModel):
     """Columns shared by gold and predicted mentions."""
 
     article_id: Series[str] = pa.Field(str_matches=SLUG)
-    kind: Series[str] = pa.Field(isin=list(KINDS))
+    kind: Series[str] = pa.Field(isin=[str(k) for k in KINDS])  # plain text in messages
     start: Series[pd.Int64Dtype] = pa.Field(ge=0, le=MAX_OFFSET)
     end: Series[pd.Int64Dtype] = pa.Field(ge=1, le=MAX_OFFSET)
     text: Series[str] = pa.Field(str_length={"min_value": 1}, str_matches=NOT_BLANK)

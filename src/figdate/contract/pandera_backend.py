@@ -7,8 +7,9 @@ else, so the contract stays in ``figdate.contract.rules``.
 
 from __future__ import annotations
 
+import ast
 import warnings
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -236,6 +237,26 @@ def _table_problem(table: Table, check: str, case: Mapping[str, Any]) -> Problem
     return Problem(table.path, reason=f"{check}: {value}")
 
 
+def _listed(check: str) -> tuple[str, ...]:
+    """The values an ``isin([...])`` check allows, as pandera names the check."""
+    try:
+        values = ast.literal_eval(check.partition("(")[2].rpartition(")")[0])
+    except (ValueError, SyntaxError):
+        return ()
+    return tuple(str(v) for v in values) if isinstance(values, list | tuple | set) else ()
+
+
+def _not_allowed(value: object, allowed: Sequence[str]) -> str:
+    """The reason a value is not among ``allowed``, with the nearest (``date``: ``DATE``)."""
+    import difflib
+
+    text, allowed = str(value), [str(a) for a in allowed]
+    near = [a for a in allowed if a.lower() == text.lower()]
+    near = near or difflib.get_close_matches(text, allowed, n=1)
+    hint = f" (did you mean {near[0]!r}?)" if near else ""
+    return f"{value!r} is not one of {', '.join(allowed)}{hint}"
+
+
 def _reason(check: str, column: str | None, value: object) -> str:
     """A person's words for pandera's built-in checks."""
     shown = repr(value)
@@ -248,8 +269,9 @@ def _reason(check: str, column: str | None, value: object) -> str:
     if check == "not_nullable":
         return "is empty; a value is required"
     if check.startswith("isin"):
-        allowed = QUALIFIERS if column == "qualifier" else KINDS
-        return f"{shown} is not one of {', '.join(allowed)}"
+        return _not_allowed(
+            value, _listed(check) or (QUALIFIERS if column == "qualifier" else KINDS)
+        )
     if check.startswith("greater_than_or_equal_to"):
         bound = check.partition("(")[2].rstrip(")")
         return f"{shown} is below {bound}"

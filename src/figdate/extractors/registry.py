@@ -40,6 +40,14 @@ EXTRAS = {
 }
 
 
+def install_hint(spec: str, exc: BaseException) -> str:
+    """What to install when a registered adapter's library is missing ("" otherwise)."""
+    extra = EXTRAS.get(spec)
+    if extra and isinstance(exc, ImportError):
+        return f" (pip install 'figdate[{extra}]')"
+    return ""
+
+
 def registered() -> dict[str, str]:
     """Every registered name and the ``module:attr`` it points to."""
     names = dict(BUNDLED)
@@ -97,9 +105,8 @@ def _load(target: str, spec: str) -> object:
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
-        extra = EXTRAS.get(spec)
-        if extra and exc.name != module_name:
-            hint = f" (pip install 'figdate[{extra}]')"
+        if EXTRAS.get(spec) and exc.name != module_name:
+            hint = install_hint(spec, exc)
         elif exc.name == module_name.split(".")[0]:
             hint = (
                 f": no such module in the current folder ({here}) or on the import path; "

@@ -54,7 +54,10 @@ def run(
         try:
             source.ready()  # once, here: forked workers and threads share it
         except Exception as exc:  # the extractor's constructor: the user's to see, in a line
+            from figdate.extractors.registry import install_hint
+
             reason = f"constructing it raised {type(exc).__name__}: {exc}"
+            reason += install_hint(source.spec, exc)
             raise InputError([Problem(source.spec, reason=reason)]) from None
     store = Cache(cache, source) if cache is not None and source.cacheable else None
     result = RunResult(rows={})

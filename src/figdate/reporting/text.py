@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from figdate.core.vocabulary import CHANGE, CHANGE_NOTE, REPORT_KINDS, SCHEMES
+from figdate.core.vocabulary import CHANGE, CHANGE_NOTE, REPORT_KINDS, SCHEMES, Kind
 from figdate.reporting.common import flat, interval, missing, rows, title
 from figdate.scoring import Score
 
@@ -37,10 +37,11 @@ def terminal(
         )
     q = score.qualifier
     lines.append("")
-    lines.append(
-        f"qualifier accuracy over value-matched figures: {q['accuracy']:.3f} "
-        f"({q['correct']}/{q['n']}; {q['missing']} without a qualifier)"
-    )
+    if Kind.FIGURE in score.kinds:  # a date-only dataset (TimeML) has no qualifiers to score
+        lines.append(
+            f"qualifier accuracy over value-matched figures: {q['accuracy']:.3f} "
+            f"({q['correct']}/{q['n']}; {q['missing']} without a qualifier)"
+        )
     if score.timex_type is not None:
         t = score.timex_type
         lines.append(
