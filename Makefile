@@ -26,7 +26,7 @@ report: $(STAMP)
 leaderboard: $(STAMP)
 	$(BIN)/figdate leaderboard --readme README.md
 
-# Two workers (pytest-xdist); the tests marked slow (crash safety, a real Label Studio,
+# A worker per core (pytest-xdist, -n auto); the tests marked slow (crash safety, a real Label Studio,
 # the wheel install) run in `make test-slow`, which CI runs as a step of its own.
 test: $(STAMP)
 	$(BIN)/python -m pytest -n auto --dist worksteal -m "not slow"

@@ -40,3 +40,18 @@ def repo_gold() -> GoldSet:
     from figdate.goldset.store import load
 
     return load(GOLD)
+
+
+def write_gold_as_predictions(folder: Path, *names: str) -> None:
+    """The gold set's required mentions as prediction files (``.jsonl`` or ``.csv`` by
+    name): what a perfect extractor would write, scoring 1.000 everywhere."""
+    import pandas as pd
+
+    gold = repo_gold().mentions
+    columns = ["article_id", "kind", "start", "end", "text", "value"]
+    rows = pd.DataFrame(gold[~gold["optional"]][columns].astype(object).where(gold.notna(), None))
+    for name in names:
+        if name.endswith(".csv"):
+            rows.to_csv(folder / name, index=False)
+        else:
+            rows.to_json(folder / name, orient="records", lines=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from figdate.extractors.rules import RulesExtractor
-from tests.support import REPO, repo_gold
+from tests.support import REPO, repo_gold, write_gold_as_predictions
 
 pytestmark = [pytest.mark.install, pytest.mark.slow]
 
@@ -43,9 +43,9 @@ def _run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh venv, outside the repository, with figdate installed from its built wheel."""
-    root = tmp_path_factory.mktemp("install")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """figdate's wheel, built once, with its sdist checked for the gold set."""
+    root = tmp_path_factory.mktemp("build")
     dist = root / "dist"
     built = _run([sys.executable, "-m", "build", "--outdir", str(dist), str(REPO)], root)
     assert built.returncode == 0, built.stderr[-3000:]
@@ -57,13 +57,35 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert "figdate/_gold/MANIFEST.json" in names
     with tarfile.open(sdist) as archive:
         assert any(n.endswith("/gold/mentions.csv") for n in archive.getnames())
+    return wheel
+
+
+def _venv(root: Path, requirement: str) -> Path:
+    """A fresh venv, outside the repository, with ``requirement`` and pytest installed."""
     venv = root / "venv"
     made = _run([sys.executable, "-m", "venv", str(venv)], root)
     assert made.returncode == 0, made.stderr
-    pip = _run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(wheel),
+    pip = _run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", requirement,
                 "pytest"], root)  # fmt: skip
     assert pip.returncode == 0, pip.stderr[-3000:]
     return venv / "bin"
+
+
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """figdate installed from its wheel with no extras, as `pip install figdate` does."""
+    return _venv(tmp_path_factory.mktemp("install"), str(wheel))
+
+
+@pytest.fixture(scope="module", params=["no extras", "all"])
+def any_install(
+    request: pytest.FixtureRequest, wheel: Path, installed: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Path:  # fmt: skip
+    """The plain install, and one with every extra (``figdate[all]``)."""
+    if request.param == "no extras":
+        return installed
+    return _venv(tmp_path_factory.mktemp("install-all"), f"figdate[all] @ {wheel.as_uri()}")
 
 
 def test_eval_scores_rules_on_the_packaged_gold_set(installed: Path, tmp_path: Path) -> None:
@@ -148,3 +170,39 @@ def test_the_sample_workflow_runs_in_a_user_project(installed: Path, tmp_path: P
     assert second.returncode == 0, second.stdout[-3000:]
     assert 'name="test_regression"' in (project / "figdate.xml").read_text()
     assert "Change against the saved run" in summary.read_text()
+
+
+def test_a_new_user_in_an_empty_folder(any_install: Path, tmp_path: Path) -> None:
+    """Every way in, from an empty folder: score, validate and eval on JSONL and CSV (a plain
+    install has no pyarrow: it reads text tables without it), the API, the plugin."""
+    figdate = str(any_install / "figdate")
+    write_gold_as_predictions(tmp_path, "p.jsonl", "p.csv")
+    version = _run([figdate, "--version"], tmp_path)
+    assert re.fullmatch(r"figdate \d+\.\d+\.\d+(\.dev\d+)?\n", version.stdout), version.stdout
+    for name in ("p.jsonl", "p.csv"):
+        for args in (["score", name], ["eval", "--extractor", f"file:{name}"]):
+            done = _run([figdate, *args, "--resamples", "0"], tmp_path)
+            assert done.returncode == 0, (args, done.stderr[-2000:])
+            assert re.search(r"^all +value +1\.000", done.stdout, re.MULTILINE), done.stdout
+        checked = _run([figdate, "validate", name], tmp_path)
+        assert checked.returncode == 0, checked.stdout + checked.stderr[-2000:]
+    missing = _run([figdate, "score", "nope.jsonl"], tmp_path)
+    assert missing.returncode == 1
+    assert missing.stderr.startswith("nope.jsonl: cannot read"), missing.stderr
+    done = _run([figdate, "eval", "--resamples", "0"], tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    code = "import figdate; print(figdate.__version__); print(figdate.score('p.csv').table())"
+    api = _run([str(any_install / "python"), "-c", code], tmp_path)
+    assert api.returncode == 0, api.stderr[-2000:]
+    assert re.search(r"^all +value +1\.000", api.stdout, re.MULTILINE)
+    assert api.stdout.splitlines()[0] == version.stdout.split()[1]
+    project = tmp_path / "project"
+    _project(project, 0.1)
+    gated = _run([str(any_install / "python"), "-m", "pytest", "-q"], project)
+    assert gated.returncode == 0, gated.stdout[-3000:]
+    assert (
+        "pyproject.toml::test_threshold"
+        in _run(
+            [str(any_install / "python"), "-m", "pytest", "--collect-only", "-q"], project
+        ).stdout
+    )

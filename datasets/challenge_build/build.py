@@ -24,7 +24,7 @@ from figdate.testing.phenomena import boundaries, dates, figures
 from figdate.testing.phenomena.passages import Passage
 
 PER_PHENOMENON = 16
-VERSION = "1.0.1"
+VERSION = "1.0.2"
 ARTICLE_COLUMNS = (*ARTICLES, "tags")  # each passage's phenomena
 MANIFEST = {
     "name": "figdate-challenge",
@@ -36,13 +36,20 @@ MANIFEST = {
 
 
 def passages() -> dict[str, Passage]:
-    """Every passage by id: PER_PHENOMENON of each phenomenon, in a fixed order."""
+    """Every passage by id: PER_PHENOMENON of each phenomenon, in a fixed order; a passage
+    whose text a passage before it already has is drawn again (a repeat tests little that
+    is new and counts twice in the breakdown)."""
     out: dict[str, Passage] = {}
+    seen: set[str] = set()
     for module in (figures, dates, boundaries):
         for name, make in module.PHENOMENA.items():
             rng = random.Random(f"figdate-challenge/{name}")
             for number in range(1, PER_PHENOMENON + 1):
-                out[f"{name}-{number:02d}"] = make(rng)
+                passage = make(rng)
+                while passage.text in seen:
+                    passage = make(rng)
+                seen.add(passage.text)
+                out[f"{name}-{number:02d}"] = passage
     return out
 
 

@@ -69,3 +69,31 @@ def test_eval_by_tag_on_the_challenge_suite(figdate: Run) -> None:
     assert rows
     assert rows[0][1:3] == ["date", "value"]
     assert int(rows[0][-5]) == _tags()["leap-day"]  # gold: one date a passage
+
+
+def test_a_boundary_tag_means_its_date_crosses_the_boundary() -> None:
+    """A ``year-boundary`` date lies in another year than its passage's publication (earlier,
+    or later for a future tense), a ``month-boundary`` date in another month ("yesterday"
+    from 3 January crosses neither)."""
+    gold = load(FOLDER)
+    mentions = gold.mentions[gold.mentions["kind"] == "date"]
+    checked = Counter[str]()
+    for row in mentions.to_dict("records"):
+        article = gold.articles[row["article_id"]]  # one date a passage: the article's tags
+        tags, published = set(tags_of(article.tags or "")), article.published
+        if not tags & {"year-boundary", "month-boundary"} or published is None:
+            continue
+        year, month = int(row["value"][:4]), int(row["value"][5:7])
+        if "year-boundary" in tags:
+            assert year != published.year, (row["article_id"], row["value"], published)
+            checked["year-boundary"] += 1
+        if "month-boundary" in tags:
+            assert (year, month) != (published.year, published.month), row["article_id"]
+            checked["month-boundary"] += 1
+    assert checked["year-boundary"] >= 16
+    assert checked["month-boundary"] >= 16
+
+
+def test_no_two_passages_share_a_text() -> None:
+    texts = Counter(p.read_text(encoding="utf-8") for p in (FOLDER / "articles").iterdir())
+    assert [text for text, n in texts.items() if n > 1] == []

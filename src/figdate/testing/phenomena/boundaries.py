@@ -24,7 +24,8 @@ def year_boundary(rng: random.Random) -> Passage:
     kind = rng.choice(["last month", "yesterday", "december", "weekday"])
     if kind == "last month":
         shown, value, tag = "last month", month_shift(published, -1), "relative"
-    elif kind == "yesterday":
+    elif kind == "yesterday":  # only from 1 January is yesterday in the previous year
+        published = published.replace(day=1)
         shown, value, tag = "yesterday", (published - dt.timedelta(days=1)).isoformat(), "relative"
     elif kind == "december":
         dom = rng.randrange(20, 32)
