@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CODE := $(wildcard src tests benchmarks docs datasets)
 STAMP := $(VENV)/.installed
 
-.PHONY: install test test-slow test-spark test-pandas22 test-grown lint format clean eval leaderboard labelstudio report
+.PHONY: install test test-slow test-install test-install-all test-spark test-pandas22 test-grown lint format clean eval leaderboard labelstudio report
 
 EXTRACTOR ?= rules
 
@@ -32,7 +32,15 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -n auto --dist worksteal -m "not slow"
 
 test-slow: $(STAMP)
-	$(BIN)/python -m pytest -m "slow and not spark"
+	$(BIN)/python -m pytest -m "slow and not spark and not install"
+
+# The built wheel installed into fresh venvs, used from an empty folder: with no extras
+# (`pip install figdate`), then with every extra (`figdate[all]`), a CI step each.
+test-install: $(STAMP)
+	$(BIN)/python -m pytest -m install -k "not all-extras"
+
+test-install-all: $(STAMP)
+	$(BIN)/python -m pytest -m install -k "all-extras"
 
 # Spark in local mode (a JVM: .ci/run installs a Java runtime), in a venv of its own: GX
 # imports pyspark wherever it is installed, and the main venv is what most users have.

@@ -77,13 +77,13 @@ def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _venv(tmp_path_factory.mktemp("install"), str(wheel))
 
 
-@pytest.fixture(scope="module", params=["no extras", "all"])
+@pytest.fixture(scope="module", params=["no-extras", "all-extras"])
 def any_install(
     request: pytest.FixtureRequest, wheel: Path, installed: Path,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Path:  # fmt: skip
     """The plain install, and one with every extra (``figdate[all]``)."""
-    if request.param == "no extras":
+    if request.param == "no-extras":
         return installed
     return _venv(tmp_path_factory.mktemp("install-all"), f"figdate[all] @ {wheel.as_uri()}")
 

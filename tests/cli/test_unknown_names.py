@@ -77,3 +77,10 @@ def test_the_api_table_shows_what_eval_prints(figdate: Run) -> None:
 
 def _schemes(table: str) -> list[str]:
     return list(dict.fromkeys(re.findall(r"^figure +(\w+) ", table, re.MULTILINE)))
+
+
+def test_an_unknown_metamorphic_check_is_refused() -> None:
+    from figdate.testing import check_metamorphic
+
+    with pytest.raises(ValueError, match="'insert' is not a metamorphic check; did you mean"):
+        check_metamorphic("rules", checks=["insert"], max_examples=1)

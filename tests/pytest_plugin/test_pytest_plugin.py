@@ -170,6 +170,14 @@ def test_the_compare_gate_passes_and_fails(project: pytest.Pytester) -> None:
             ["--figdate-compare=0001", "--figdate-compare-fail=value.f2:0.1"],
             "*expected ?KIND.?SCHEME.METRIC:AMOUNT*",
         ),
+        (
+            ["--figdate-compare=0001", "--figdate-compare-fail=valeu.f1:0.1"],
+            "*'valeu' is not a scheme; did you mean 'value'?*",
+        ),
+        (
+            ["--figdate-compare=0001", "--figdate-compare-fail=value.recal:0.1"],
+            "*'recal' is not a metric; did you mean 'recall'?*",
+        ),
     ],
 )
 def test_malformed_gates_are_usage_errors(

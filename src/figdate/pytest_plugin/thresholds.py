@@ -107,9 +107,14 @@ def parse_thresholds(raw: dict[str, Any]) -> list[Threshold]:
 def parse_compare_fail(expression: str) -> CompareFail:
     found = _COMPARE_FAIL.match(expression.strip())
     if not found or found["scheme"] not in SCHEMES or found["metric"] not in ALL_METRICS:
+        hint = ""
+        if found and found["scheme"] not in SCHEMES:
+            hint = f" ({unknown(found['scheme'], SCHEMES, 'a scheme')})"
+        elif found:
+            hint = f" ({unknown(found['metric'], ALL_METRICS, 'a metric')})"
         raise pytest.UsageError(
             f"--figdate-compare-fail={expression!r}: expected [KIND.]SCHEME.METRIC:AMOUNT "
-            "or :PERCENT%, e.g. value.f1:0.02 or figure.value.recall:5%"
+            f"or :PERCENT%, e.g. value.f1:0.02 or figure.value.recall:5%{hint}"
         )
     kinds = (found["kind"],) if found["kind"] else KINDS
     return CompareFail(

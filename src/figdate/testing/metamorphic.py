@@ -26,6 +26,7 @@ from hypothesis import find, settings
 from hypothesis.errors import NoSuchExample
 
 from figdate.core.model import Article
+from figdate.core.problems import unknown
 from figdate.extractors.protocol import Source
 from figdate.extractors.registry import source_of
 from figdate.testing.strategies import Example, passages
@@ -141,7 +142,10 @@ def check_metamorphic(
     extractor: object, checks: list[str] | None = None, max_examples: int = 100
 ) -> list[Violation]:
     """Each check over drawn passages; for a check that breaks, the smallest passage
-    hypothesis shrinks to and why. An empty list: every relation held."""
+    hypothesis shrinks to and why. An empty list: every relation held. ValueError for a
+    check figdate does not have (with the nearest)."""
+    if extra := [name for name in checks or [] if name not in CHECKS]:
+        raise ValueError(unknown(extra[0], CHECKS, "a metamorphic check"))
     source: Source = source_of(extractor)
     out = []
     for name in checks or list(CHECKS):
