@@ -95,12 +95,17 @@ def load(spark: SparkSession, path: Path) -> SparkTable:
         columns = from_table(read_table(path), path)
     import polars as pl
 
-    frame = columns.frame.with_row_index(ROW).with_columns(pl.col(ROW).cast(pl.Int64))
+    height = columns.frame.height
+    if columns.frame.width == 0 and columns.read is not None:  # rows of {}: polars has none
+        height = len(columns.read.frame)
+        frame = pl.DataFrame({ROW: pl.arange(0, height, eager=True, dtype=pl.Int64)})
+    else:
+        frame = columns.frame.with_row_index(ROW).with_columns(pl.col(ROW).cast(pl.Int64))
     if columns.value_is_text is not None:
         frame = frame.with_columns(columns.value_is_text.alias(IS_TEXT))
     names = list(columns.frame.columns)
     arrow = frame.to_arrow(compat_level=pl.CompatLevel.oldest())
-    return SparkTable(spark.createDataFrame(arrow), shown, names, columns.frame.height, columns)
+    return SparkTable(spark.createDataFrame(arrow), shown, names, height, columns)
 
 
 def _parquet(spark: SparkSession, path: Path, shown: str) -> SparkTable:
