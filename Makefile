@@ -84,7 +84,8 @@ labelstudio: .venv-labelstudio/bin/label-studio
 
 .venv-labelstudio/bin/label-studio:
 	test -d .venv-labelstudio || $(PYTHON) -m venv .venv-labelstudio
-	.venv-labelstudio/bin/python -m pip install --quiet 'label-studio>=1.20,<2'
+	# sentry-sdk 3 dropped an option Label Studio 1.x passes at start-up (it exits at once)
+	.venv-labelstudio/bin/python -m pip install --quiet 'label-studio>=1.20,<2' 'sentry-sdk<3'
 
 clean:
 	rm -rf $(VENV) .venv-labelstudio $(PANDAS22) $(SPARK) .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info
