@@ -15,6 +15,7 @@ from hypothesis import given, settings
 
 from figdate.contract.gx_view import joined
 from figdate.contract.rules import ARTICLE_DATED, ARTICLE_LENGTH, ARTICLE_SPAN
+from figdate.core.cells import NotWhole, whole
 from figdate.core.json_cells import decoded
 from figdate.core.model import Article
 from figdate.core.values import is_empty
@@ -74,13 +75,13 @@ def _int_like(cell: object) -> bool:
 
 
 def _whole(cells: list[object]) -> list[object]:
-    """Offsets become numbers when every given cell is a whole number, else stay as written."""
+    """Offsets become numbers when every given cell is a whole number (``cells.whole``: not
+    true/false, "+38" or "3.8e1"), else stay as written."""
     given = [c for c in cells if not is_empty(c)]
-    numbers = [pd.to_numeric(pd.Series([c], dtype=object), errors="coerce").iloc[0] for c in given]
-    if not all(not pd.isna(n) and float(n) % 1 == 0 for n in numbers):
+    numbers = [whole(c) for c in given]
+    if any(isinstance(n, NotWhole) for n in numbers):
         return cells
-    exact = [c if isinstance(c, int) and not isinstance(c, bool) else float(n)
-             for c, n in zip(given, numbers, strict=True)]  # fmt: skip
+    exact = [int(n) for n in numbers]  # type: ignore[arg-type]
     spread = zip(cells, _spread(cells, exact), strict=True)
     if all(abs(n) < 2**62 for n in exact):
         return [None if is_empty(c) else int(n) for c, n in spread]

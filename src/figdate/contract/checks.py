@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from figdate.core.cells import NotWhole
 from figdate.core.model import Article, records
 from figdate.core.timex import PREDICTED_DATE_PATTERN, TIMEX3_PATTERN
 from figdate.core.values import (
@@ -51,8 +52,13 @@ def column_of(frame: Rows, name: str) -> pd.Series:
 
 
 def num(frame: Rows, column: str) -> pd.Series:
+    """A column as numbers for the rules across columns; a cell the type check refused
+    (``cells.NotWhole``: "+38", "6.5" as text, true) is none, as the masks read it."""
     if column in frame:
-        return pd.to_numeric(frame[column], errors="coerce")
+        values = frame[column]
+        if values.dtype == object:
+            values = values.map(lambda v: None if isinstance(v, NotWhole) else v)
+        return pd.to_numeric(values, errors="coerce")
     return pd.Series(float("nan"), index=frame.index)
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from figdate.contract.rules import cross_rules, row_rules
+from figdate.core import cells
 from figdate.core.columnar import VALUE, Columns
 from figdate.core.model import Article
 from figdate.core.timex import PREDICTED_DATE_PATTERN, TIMEX3_PATTERN
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 Key = tuple[str, str | None]
 """A check and the column it is reported against, as pandera's findings name them."""
-_WHOLE = r"^\s*-?[0-9]{1,19}(?:\.0*)?\s*$"
+_WHOLE = cells.WHOLE_TEXT
 """An offset written as text that the models' parser takes for a whole number."""
 _FIGURE_LIMIT = 1e278
 """Python writes a float from here on with an exponent of 278 or more, which the figure
@@ -100,6 +101,8 @@ def coerced(name: str, dtype: str, has: pl.DataType) -> tuple[pl.Expr, pl.Expr |
     if dtype == "Int64":
         if has.is_integer():
             return col, None, none
+        if has == pl.Boolean:  # true is no offset (cells.whole): every given cell fails
+            return pl.lit(None, dtype=pl.Float64), col.is_not_null(), col.is_not_null()
         if has.is_float():
             return col, ~((col == col.floor()) & (col.abs() < 2.0**63)), none
         text = col.cast(pl.String).str.strip_chars()
@@ -139,13 +142,18 @@ def _passes(check: pa.Check, typed: pl.Expr) -> pl.Expr:
 
 
 def _num(frame: pl.DataFrame, name: str) -> pl.Expr:
-    """pandas' to_numeric(errors="coerce"): the number a cell holds, else null."""
+    """``checks.num``: the number a cell holds, else null; text only where it is a whole
+    number (``cells.WHOLE_TEXT``), true/false never."""
     if name not in frame:
         return pl.lit(None, dtype=pl.Float64)
     has = frame.schema[name]
     if has.is_numeric():
         return pl.col(name).cast(pl.Float64)
-    return pl.col(name).cast(pl.String).str.strip_chars().cast(pl.Float64, strict=False)
+    if has == pl.Boolean:
+        return pl.lit(None, dtype=pl.Float64)
+    text = pl.col(name).cast(pl.String)
+    number = text.str.strip_chars().cast(pl.Float64, strict=False)
+    return pl.when(text.str.contains(_WHOLE)).then(number)
 
 
 def span(frame: pl.DataFrame) -> pl.Expr:

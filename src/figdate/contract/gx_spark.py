@@ -26,6 +26,7 @@ from figdate.contract import gx_backend, gx_suites
 from figdate.contract.models import MODELS
 from figdate.contract.rules import ARTICLE_DATED, ARTICLE_LENGTH, ARTICLE_SPAN
 from figdate.contract.spark_tables import ROW, SparkTable
+from figdate.core import cells
 from figdate.core.model import Article
 from figdate.core.problems import Finding
 from figdate.core.tables import Table
@@ -107,9 +108,13 @@ def _whole_numbers(frame: DataFrame, name: str) -> DataFrame:
     kind = dict(frame.dtypes)[name]
     if kind in ("bigint", "int", "smallint", "tinyint"):
         return frame
-    number = F.expr(f"try_cast(`{name}` AS DOUBLE)") if kind == "string" else F.col(name)
+    if kind == "boolean":  # true is no offset (JSON keeps it apart from 1)
+        return frame
+    number = F.expr(f"try_cast(trim(`{name}`) AS DOUBLE)") if kind == "string" else F.col(name)
     given = _given(frame, name)
     flawed = given & (number.isNull() | F.isnan(number) | (number % 1 != 0))
+    if kind == "string":  # as cells.WHOLE_TEXT reads it: not "+38", "3.8e1", other digits
+        flawed = flawed | (given & ~F.col(name).rlike(cells.WHOLE_TEXT))
     small = ~given | (F.abs(number) < _LONG)
     counts = frame.select(
         F.sum(flawed.cast("int")).alias("flawed"), F.sum((~small).cast("int")).alias("large")

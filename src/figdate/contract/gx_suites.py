@@ -35,6 +35,7 @@ from figdate.contract.rules import (
     row_rules,
     table_rules,
 )
+from figdate.core import cells
 from figdate.core.values import NOT_BLANK
 from figdate.core.vocabulary import BOOL_WORDS, TABLE_KINDS, TableKind
 
@@ -44,7 +45,8 @@ DERIVED: dict[str, list[str]] = {TableKind.ARTICLES: [MENTION_COUNT], TableKind.
            TableKind.PREDICTIONS: _JOINED}  # fmt: skip
 """The columns ``joined`` adds, per table."""
 FOLDER = Path("expectations")
-WHOLE_NUMBER = r"^-?[0-9]+(?:\.0*)?$"
+WHOLE_NUMBER = cells.WHOLE_TEXT
+"""The whole-number expectation's pattern: the one every engine reads an offset by."""
 INTEGER_TYPES = ("Int64", "int64")
 READING = (
     "Validate the table as figdate reads it: CSV cells as text with empty cells null "

@@ -18,6 +18,7 @@ import pandas as pd
 from figdate.contract.checks import column_of
 from figdate.contract.models import MODELS, parse_bool
 from figdate.contract.rules import ARTICLE_DATED, ARTICLE_LENGTH, ARTICLE_SPAN, MENTION_COUNT
+from figdate.core.cells import NotWhole, whole
 from figdate.core.model import Article
 from figdate.core.values import is_empty
 from figdate.core.vocabulary import TableKind
@@ -88,13 +89,14 @@ def whole_numbers(series: pd.Series) -> pd.Series:
         else:
             if bool((np.abs(exact) < BIG).all()):
                 return pd.Series(exact, index=series.index)
-    numbers = pd.to_numeric(series, errors="coerce").astype("float64")
-    given = ~pd.Series([is_empty(v) for v in series.to_list()], index=series.index, dtype=bool)
-    if not bool((numbers[given].notna() & (numbers[given] % 1 == 0)).all()):
+    parsed = [None if is_empty(v) else whole(v) for v in series.to_list()]
+    if any(isinstance(p, NotWhole) for p in parsed):  # true, "+38", "3.8e1", other digits...
         return series
-    if bool((numbers[given].abs() < BIG).all()):
-        return integers(numbers)
-    return numbers
+    numbers = [p for p in parsed if isinstance(p, int)]
+    if all(abs(p) < BIG for p in numbers):
+        return integers(pd.Series(parsed, index=series.index, dtype="Int64"))
+    floats = [np.nan if p is None else float(p) for p in parsed if not isinstance(p, NotWhole)]
+    return pd.Series(floats, index=series.index, dtype="float64")
 
 
 def integers(series: pd.Series) -> pd.Series:

@@ -7,13 +7,13 @@ validate their own tables. The rules across rows and tables are ``figdate.contra
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from figdate.core import cells
 from figdate.core.values import DAY_PATTERN, NOT_BLANK
 from figdate.core.vocabulary import (
     BOOL_WORDS,
@@ -77,7 +77,8 @@ class _MentionColumns(pa.DataFrameModel):
 
     @pa.parser("start", "end")
     def _whole_floats(cls, series: pd.Series) -> pd.Series:
-        """Offsets written as "621.0" (pandas writes a column with gaps so) are whole."""
+        """Offsets written as "621" or "621.0" (pandas writes a column with gaps so) are
+        whole; a cell that is not (true, "+38", "3.8e1", other digits) fails, named."""
         if pd.api.types.infer_dtype(series, skipna=True) in {"integer", "floating", "empty"}:
             return series  # numbers already: nothing written as text to fix
         return series.map(_drop_zero_fraction)
@@ -88,11 +89,12 @@ class _MentionColumns(pa.DataFrameModel):
 
 def _drop_zero_fraction(value: object) -> object:
     """A whole number written as text ("621", "621.0", as CSV and some JSON writers do) as
-    a number, so that a column mixing numbers and such text coerces; other text is left
-    for the type check to name."""
-    if isinstance(value, str) and re.fullmatch(r"\s*-?[0-9]{1,19}(?:\.0*)?\s*", value):
-        return int(value.strip().split(".")[0])
-    return value
+    a number (``cells.whole``), so that a column mixing numbers and such text coerces;
+    anything else becomes ``NotWhole``, which no coercion takes and the type check names
+    with its row (pandas' own parser would read "+38" and fullwidth digits as 38)."""
+    if isinstance(value, float):
+        return value  # a number: pandas' coercion names a fraction, and the range checks run
+    return cells.whole(value)
 
 
 class GoldMentionModel(_MentionColumns):

@@ -17,6 +17,45 @@ from figdate.core.problems import Problem
 LIMIT = 2**63
 """Integers at or beyond this (in magnitude) are out of range: 64-bit tools cannot hold them."""
 MAX_DIGITS = 19
+WHOLE_TEXT = r"^[ \t]*-?[0-9]{1,19}(?:\.0*)?[ \t]*$"
+r"""A whole number written as text, as every engine of the contract reads an offset: ASCII
+digits, an optional minus and zero fraction ("621", "621.0"), spaces or tabs around; not
+"+38", "3.8e1", fullwidth or Arabic-Indic digits (which Python's ``int`` and pandas
+would take), and at most 19 digits. Spaces written out, not ``\s``: Python, Rust and
+Java differ on what that is."""
+_WHOLE_TEXT = re.compile(WHOLE_TEXT)
+
+
+class NotWhole:
+    """A cell that is not a whole number, kept as written: no parser takes it for one (an
+    engine's coercion then fails on it), and it prints as the cell did."""
+
+    __slots__ = ("cell",)
+
+    def __init__(self, cell: object) -> None:
+        self.cell = cell
+
+    def __repr__(self) -> str:
+        return repr(self.cell)
+
+
+def whole(cell: object) -> int | NotWhole | None:
+    """An offset cell as an int, None when empty, or ``NotWhole``: a Python int (not
+    true/false, which JSON keeps apart from numbers), a float with no fraction, or text
+    that ``WHOLE_TEXT`` matches."""
+    if cell is None or (isinstance(cell, float) and math.isnan(cell)):
+        return None
+    if isinstance(cell, bool):
+        return NotWhole(cell)
+    if isinstance(cell, int):
+        return cell
+    if isinstance(cell, float):
+        return int(cell) if cell.is_integer() else NotWhole(cell)
+    if isinstance(cell, str) and _WHOLE_TEXT.match(cell):
+        return int(cell.strip().split(".")[0])  # 19 digits at most: a range check says more
+    return NotWhole(cell)
+
+
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 

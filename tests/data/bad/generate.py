@@ -98,6 +98,16 @@ HOSTILE: dict[str, str | bytes] = {
                                                                               '"\\ud800"'),
     "bom.jsonl": "\ufeff" + _jsonl(DATE, FIGURE),
     "kind_number.jsonl": _jsonl(DATE, {**FIGURE, "kind": 7}),
+    # offsets no engine may read as a number, though Python's int or pandas would (issue 33)
+    "start_exponent.jsonl": _jsonl(DATE, {**FIGURE, "start": "6.21e2"}),
+    "start_plus.jsonl": _jsonl(DATE, {**FIGURE, "start": "+621"}),
+    "start_true.jsonl": _jsonl(DATE, {**FIGURE, "start": True, "end": 2}),
+    "start_true_all.jsonl": _jsonl({**DATE, "start": True, "end": 2}),
+    "start_fullwidth.jsonl": _jsonl(DATE, {**FIGURE, "start": "\uff16\uff12\uff11"}),
+    "start_arabic_indic.jsonl": _jsonl(DATE, {**FIGURE, "start": "\u0666\u0662\u0661"}),
+    "start_plus.csv": _csv(HEADER, GOOD_CSV.replace(",621,", ",+621,")),
+    "start_fullwidth.csv": _csv(HEADER, GOOD_CSV.replace(",621,", ",\uff16\uff12\uff11,")),
+    "start_400_digits.csv": _csv(HEADER, GOOD_CSV.replace(",621,", ",1" + "0" * 400 + ",")),
 }  # fmt: skip
 """Hostile files; each must be refused (exit 1, or 2 where it cannot be read as a table)."""
 
