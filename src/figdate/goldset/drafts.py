@@ -9,9 +9,7 @@ in one step with its manifest and card (``figdate.goldset.accept``).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,7 +20,7 @@ import pandas as pd
 
 from figdate.core.model import ARTICLE_COLUMNS, MENTION_COLUMNS, Article, records
 from figdate.core.problems import InputError, Problem
-from figdate.core.tables import display_path, read_table, read_text
+from figdate.core.tables import csv_bytes, display_path, read_table, read_text
 from figdate.core.transaction import commit
 from figdate.core.values import format_figure, is_empty, parse_date, parse_figure
 from figdate.core.vocabulary import SLUG, URL
@@ -37,13 +35,8 @@ OCCURRENCE = "occurrence"
 
 def to_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], *, header: bool) -> bytes:
     """CSV as the gold files are written: LF line ends, minimal quoting, empty for None."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    if header:
-        writer.writerow(columns)
-    for row in rows:
-        writer.writerow(["" if is_empty(row.get(c)) else row.get(c) for c in columns])
-    return out.getvalue().encode("utf-8")
+    cells = (["" if is_empty(row.get(c)) else row.get(c) for c in columns] for row in rows)
+    return csv_bytes([list(columns), *cells] if header else cells)
 
 
 @dataclass(frozen=True)

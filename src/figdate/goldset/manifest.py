@@ -9,7 +9,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from pathlib import Path
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
 
 from figdate.core.problems import InputError, Problem
 from figdate.core.tables import display_path
@@ -29,15 +30,24 @@ def data_files(root: Path) -> list[Path]:
 
 
 def file_hashes(root: Path) -> dict[str, str]:
-    return {
-        f.relative_to(root).as_posix(): hashlib.sha256(f.read_bytes()).hexdigest()
-        for f in data_files(root)
-    }
+    return hashes_of({f.relative_to(root).as_posix(): f.read_bytes() for f in data_files(root)})
+
+
+def hashes_of(files: Mapping[str, bytes]) -> dict[str, str]:
+    """The manifest's ``files`` for data files not yet written (relative path: bytes), in
+    ``data_files``' order: a writer commits its manifest with its data, in one step."""
+    order = sorted(files, key=lambda name: (name not in (ARTICLES, MENTIONS), name != ARTICLES,
+                                            PurePosixPath(name)))  # fmt: skip
+    return {name: hashlib.sha256(files[name]).hexdigest() for name in order}
 
 
 def checksum(root: Path) -> str:
     """One SHA-256 over every data file: what a score report cites as the gold set it used."""
-    listing = json.dumps(file_hashes(root), sort_keys=True).encode()
+    return checksum_of(file_hashes(root))
+
+
+def checksum_of(hashes: Mapping[str, str]) -> str:
+    listing = json.dumps(dict(hashes), sort_keys=True).encode()
     return hashlib.sha256(listing).hexdigest()
 
 

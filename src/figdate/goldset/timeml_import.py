@@ -12,19 +12,18 @@ at all (``core.transaction``); a file that is not TimeML stops the import with i
 
 from __future__ import annotations
 
-import csv
-import io
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from figdate.core.problems import InputError, Problem
-from figdate.core.tables import display_path
+from figdate.core.tables import csv_bytes, display_path
 from figdate.core.timeml import Document, TimeMLError, Timex, read
 from figdate.core.transaction import commit
 from figdate.core.values import parse_date
-from figdate.goldset.layout import ARTICLES, MANIFEST, MENTIONS, TEXTS
-from figdate.goldset.manifest import manifest_bytes, render_manifest
+from figdate.goldset.layout import ARTICLES, MANIFEST, MAX_ID, MENTIONS, TEXTS
+from figdate.goldset.manifest import checksum_of, hashes_of, manifest_bytes
 from figdate.goldset.writing import writing
 
 GUIDELINES = "TimeML 1.2.1"
@@ -50,6 +49,9 @@ def import_timeml(source: Path, target: Path, *, name: str | None = None) -> Imp
     files = sorted(p for p in source.rglob("*") if p.suffix.lower() == ".tml" and p.is_file())
     if not files:
         raise InputError([Problem(display_path(source), reason="no .tml files here")])
+    if target.is_dir():  # an import killed midway is finished or undone first, then judged
+        with writing(target):
+            pass
     if target.exists() and any(target.iterdir()):
         reason = "is not empty: import into a new folder"
         raise InputError([Problem(display_path(target), reason=reason)])
@@ -69,25 +71,55 @@ def import_timeml(source: Path, target: Path, *, name: str | None = None) -> Imp
         changes[target / TEXTS / f"{ident}.txt"] = doc.text.encode("utf-8")
     changes[target / ARTICLES] = _csv(ARTICLE_COLUMNS, articles)
     changes[target / MENTIONS] = _csv(MENTION_COLUMNS, mentions)
+    hashes = hashes_of({p.relative_to(target).as_posix(): data for p, data in changes.items()})
+    manifest: dict[str, object] = {"name": name or source.resolve().name, "version": "1.0.0",
+                "checksum": checksum_of(hashes), "files": hashes, "guidelines": GUIDELINES,
+                "kinds": ["date"],
+                "licence": "the source corpus's (TimeML files do not state one)"}  # fmt: skip
+    changes[target / MANIFEST] = manifest_bytes(manifest)
+    _refuse_what_check_would(changes, target, mentions, articles)
     target.mkdir(parents=True, exist_ok=True)
     with writing(target):
-        commit(changes, target)
-        manifest = render_manifest(target, "1.0.0")
-        manifest["name"] = name or source.resolve().name
-        manifest["guidelines"] = GUIDELINES
-        manifest["kinds"] = ["date"]
-        manifest["licence"] = "the source corpus's (TimeML files do not state one)"
-        commit({target / MANIFEST: manifest_bytes(manifest)}, target)
+        commit(changes, target)  # the data and its manifest in one step: all or nothing
     undated = sum(1 for a in articles if not a["published"])
     return Imported(target, len(articles), len(mentions), undated)
 
 
+def _refuse_what_check_would(
+    changes: dict[Path, bytes], target: Path, mentions: list[dict[str, object]],
+    articles: list[dict[str, object]],
+) -> None:  # fmt: skip
+    """InputError with every problem ``gold check`` would find in the dataset (a TIMEX3
+    whose value is no TIMEX3 value, or no calendar day, an empty or blank span...), each
+    named by its TimeML file and tid: the import writes no dataset that fails its check."""
+    from figdate.goldset.audit import inspect
+
+    with tempfile.TemporaryDirectory() as scratch:
+        trial = Path(scratch) / "dataset"
+        for path, data in changes.items():
+            (trial / path.relative_to(target)).parent.mkdir(parents=True, exist_ok=True)
+            (trial / path.relative_to(target)).write_bytes(data)
+        problems, _ = inspect(trial)
+    notes = {str(a["id"]): str(a["note"]).split(",")[0].removeprefix("TimeML ") for a in articles}
+    out = []
+    for problem in problems:
+        row = mentions[problem.row - 1] if problem.file.endswith(MENTIONS) and problem.row else None
+        if row is None:
+            out.append(Problem(display_path(target), reason=problem.reason))
+            continue
+        where = f"{notes[str(row['article_id'])]}: TIMEX3 {str(row['note']).removeprefix('tid=')}"
+        out.append(Problem(where, column=problem.column, reason=problem.reason))
+    if out:
+        raise InputError(out)
+
+
 def _ids(docids: list[str]) -> list[str]:
-    """An article id (a lowercase slug) for each document id, unique."""
+    """An article id (a lowercase slug of at most ``MAX_ID`` characters: it names a file)
+    for each document id, unique."""
     seen: dict[str, int] = {}
     out = []
     for docid in docids:
-        base = re.sub(r"[^a-z0-9]+", "-", docid.lower()).strip("-") or "doc"
+        base = re.sub(r"[^a-z0-9]+", "-", docid.lower())[: MAX_ID - 8].strip("-") or "doc"
         seen[base] = seen.get(base, 0) + 1
         out.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
     return out
@@ -114,8 +146,4 @@ def _mention(ident: str, timex: Timex) -> dict[str, object]:
 
 
 def _csv(columns: tuple[str, ...], rows: list[dict[str, object]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows({k: "" if v is None else v for k, v in row.items()} for row in rows)
-    return buffer.getvalue().encode("utf-8")
+    return csv_bytes([list(columns), *([row.get(c) for c in columns] for row in rows)])
