@@ -34,6 +34,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from figdate.core.modes import file_mode
+from figdate.core.problems import InputError, Problem
 
 REMOVE = None
 """The content that says: delete this path (a file or a folder)."""
@@ -99,6 +100,7 @@ def commit(changes: Mapping[Path, bytes | None], root: Path) -> None:
     ``root`` (where the journal lives); a path outside ``root`` is refused."""
     base = root.resolve()
     relative = {_inside(base, path): data for path, data in changes.items()}
+    _refuse_long_names(base, relative)
     journal = Journal(uuid.uuid4().hex[:12], _entries(base, relative), _created(base, relative))
     try:
         _stage(base, journal, relative)
@@ -120,6 +122,29 @@ def commit(changes: Mapping[Path, bytes | None], root: Path) -> None:
             _roll_back(base, journal)
             raise
         _finish(base, journal)
+
+
+def _refuse_long_names(base: Path, changes: Mapping[str, bytes | None]) -> None:
+    """InputError before anything is written for a name the file system cannot hold: else
+    the journal would promise a change no recovery could make."""
+    try:
+        limit = os.pathconf(base, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        limit = 255
+    for target in changes:
+        for part in Path(target).parts:
+            if len(os.fsencode(part)) > limit:
+                reason = (f"the name {part[:40]!r}... is {len(os.fsencode(part))} bytes; the "
+                          f"file system allows {limit}: nothing was written")  # fmt: skip
+                raise InputError([Problem(str(base / target)[:120], reason=reason)])
+
+
+def _exists(path: Path) -> bool:
+    """``path.exists()``, False where the name itself cannot be (too long, say)."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 def _inside(base: Path, path: Path) -> str:
@@ -263,7 +288,7 @@ def _roll_back(base: Path, journal: Journal) -> None:
                 os.rename(backup, target)
             else:
                 os.replace(backup, target)
-        elif not entry.existed and target.exists() and _sha256(target) == entry.sha256:
+        elif not entry.existed and _exists(target) and _sha256(target) == entry.sha256:
             target.unlink()
     for folder in reversed(journal.created):
         with contextlib.suppress(OSError):
@@ -290,8 +315,13 @@ def recover(root: Path) -> str | None:
     journal = _read_journal(base)
     done = None
     if journal is not None:
-        if _complete(base, journal):
-            _apply(base, journal)
+        finished = _complete(base, journal)
+        if finished:
+            try:
+                _apply(base, journal)
+            except OSError:  # it cannot be made (a name too long, a folder gone): undo it
+                finished = False
+        if finished:
             _finish(base, journal)
             done = f"finished an interrupted change ({len(journal.entries)} file(s))"
         else:
