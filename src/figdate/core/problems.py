@@ -71,9 +71,14 @@ class Failure:
 def unknown(word: str, choices: Iterable[str], what: str) -> str:
     """The reason an unknown name is refused: the nearest known one first (a typo is the
     usual cause), then all of them, so that one line is enough to fix it."""
+    return f"{word!r} is not {what}; {nearest(word, choices)}"
+
+
+def nearest(word: str, choices: Iterable[str]) -> str:
+    """The closest name, if any is close, then all: "did you mean 'x'? known: a, b"."""
     import difflib
 
     known = sorted({str(choice) for choice in choices})
     close = difflib.get_close_matches(word, known, n=1)
     hint = f"did you mean {close[0]!r}? " if close else ""
-    return f"{word!r} is not {what}; {hint}known: {', '.join(known) or 'none'}"
+    return f"{hint}known: {', '.join(known) or 'none'}"

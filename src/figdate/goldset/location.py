@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from figdate.core.problems import InputError, Problem, unknown
+from figdate.core.problems import InputError, Problem, nearest
 from figdate.core.tables import display_path
 from figdate.goldset.layout import ARTICLES, BUNDLED, SHIPPED
 
@@ -76,8 +76,7 @@ def no_folder(root: Path) -> Problem:
     (``--dataset challenj``) gets the nearest and the list."""
     reason = "no such gold folder"
     if len(root.parts) == 1:
-        near = unknown(root.name, BUNDLED, "a bundled dataset").split("; ", 1)[1]
-        reason += f" (nor a bundled dataset; {near})"
+        reason += f" (nor a bundled dataset; {nearest(root.name, BUNDLED)})"
     return Problem(display_path(root), reason=reason)
 
 
